@@ -1,0 +1,44 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test lint format migrate demo messages clean
+
+$(BIN)/activate: pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(BIN)/activate
+
+migrate: $(BIN)/activate
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo_content
+
+run: demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(BIN)/activate
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/activate
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/activate
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Recompile the interface translations (site/locale/*/LC_MESSAGES/django.po -> .mo)
+# with polib, so that no system gettext is needed.
+messages: $(BIN)/activate
+	$(BIN)/python scripts/compile_messages.py
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3 var/media var/static

@@ -1,0 +1,44 @@
+"""What every page shares."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+# The Page fields every page type translates or keeps in step across languages.
+# Slugs are synchronised so that /en/news/x/ and /fr/news/x/ are the same item.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    SynchronizedField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
+
+class BasePage(Page):
+    """Abstract base for the site's pages: a social sharing image and the shared fields.
+
+    Social networks and partner sites show the image and description when a page
+    is shared; a page without its own image falls back to the site default.
+    """
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social networks. Optional."),
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [SynchronizedField("social_image")]
+
+    class Meta:
+        abstract = True
+
+    def get_listing_image(self):
+        """The image to show for this page in listings and social cards."""
+        return getattr(self, "image", None) or self.social_image

@@ -1,0 +1,189 @@
+"""The home page, the standard pages (About, Accessibility, Privacy…) and the contact form."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.blocks import BodyBlock, PillarBlock
+from core.models import BasePage
+from events.models import EventPage
+from news.models import NewsPage
+from projects.models import CityRole, ProjectPage
+
+HOME_NEWS_COUNT = 3
+HOME_EVENTS_COUNT = 3
+
+
+class HomePage(BasePage):
+    """The root of each language tree: what the consortium does, at a glance."""
+
+    hero_title = models.CharField(max_length=255, help_text=_("The big line at the top."))
+    hero_text = models.TextField(blank=True, help_text=_("A short paragraph under it."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    featured_project = models.ForeignKey(
+        "projects.ProjectPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text=_("The project whose flagship cities, pillars and partners the home page shows. "
+                    "Defaults to the most recent project."),
+    )
+    pillars_heading = models.CharField(max_length=255, blank=True)
+    pillars = StreamField([("pillar", PillarBlock())], blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            heading=_("Hero"),
+        ),
+        FieldPanel("featured_project"),
+        FieldPanel("pillars_heading"),
+        FieldPanel("pillars"),
+        FieldPanel("body"),
+    ]
+
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("hero_title"),
+        TranslatableField("hero_text"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("featured_project"),
+        TranslatableField("pillars_heading"),
+        TranslatableField("pillars"),
+        TranslatableField("body"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_title"),
+        index.SearchField("hero_text"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "projects.ProjectIndexPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+        "home.StandardPage",
+        "home.ContactPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_featured_project(self):
+        if self.featured_project_id:
+            return self.featured_project.localized
+        return (
+            ProjectPage.objects.live().public().filter(locale=self.locale)
+            .order_by("-start_date").first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        project = self.get_featured_project()
+        context["featured_project"] = project
+        if project:
+            context["flagship_cities"] = [
+                link.city.localized
+                for link in project.project_cities.filter(role=CityRole.FLAGSHIP)
+                .select_related("city")
+            ]
+            context["partners"] = project.partners_with_roles()
+        context["latest_news"] = (
+            NewsPage.objects.live().public().descendant_of(self)
+            .select_related("image").order_by("-date", "-pk")[:HOME_NEWS_COUNT]
+        )
+        context["next_events"] = (
+            EventPage.objects.live().public().descendant_of(self)
+            .filter(end__gte=timezone.now()).select_related("city")
+            .order_by("start")[:HOME_EVENTS_COUNT]
+        )
+        return context
+
+
+class StandardPage(BasePage):
+    """A page of text: About, Accessibility statement, Privacy notice, Legal notice."""
+
+    intro = models.TextField(blank=True, help_text=_("A short lead paragraph."))
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """A field of the contact form, with its label and help text translated per language."""
+
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
+
+    class Meta(AbstractFormField.Meta):
+        unique_together = [("translation_key", "locale")]
+
+
+class ContactPage(AbstractEmailForm, BasePage):
+    """The contact form: submissions are stored and, when an address is set, e-mailed."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(
+        blank=True, features=["bold", "italic", "link"],
+        help_text=_("Shown after the form is sent."),
+    )
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail"),
+        ),
+    ]
+
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("intro"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("subject"),
+        SynchronizedField("from_address"),
+        SynchronizedField("to_address"),
+        TranslatableField("form_fields"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("contact page")

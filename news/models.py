@@ -1,0 +1,158 @@
+"""News: what the projects did and what comes next, published by the communications staff."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.blocks import BodyBlock
+from core.models import BasePage
+
+NEWS_PER_PAGE = 12
+
+
+class NewsIndexPage(BasePage):
+    """The news list of one language: newest first, filterable by project, city and year."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_news(self):
+        return (
+            NewsPage.objects.live().public().child_of(self)
+            .select_related("image", "project")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = self.get_news()
+        filters = {}
+        project = request.GET.get("project", "")
+        if project.isdigit():
+            news = news.filter(project__translation_key__in=ProjectPageKeys(int(project)))
+            filters["project"] = project
+        city = request.GET.get("city", "")
+        if city.isdigit():
+            news = news.filter(cities__translation_key__in=CityKeys(int(city))).distinct()
+            filters["city"] = city
+        year = request.GET.get("year", "")
+        if year.isdigit() and len(year) == 4:
+            news = news.filter(date__year=int(year))
+            filters["year"] = year
+        paginator = Paginator(news, NEWS_PER_PAGE)
+        page_number = request.GET.get("page", 1)
+        try:
+            items = paginator.page(page_number)
+        except PageNotAnInteger:
+            items = paginator.page(1)
+        except EmptyPage:
+            items = paginator.page(paginator.num_pages)
+        context.update(
+            news_items=items,
+            paginator=paginator,
+            filters=filters,
+            years=sorted({d.year for d in self.get_news().values_list("date", flat=True)}, reverse=True),
+        )
+        return context
+
+
+def ProjectPageKeys(page_id):  # noqa: N802 - reads as a query fragment
+    """The translation keys of a project page, so that a filter works in every language."""
+    from projects.models import ProjectPage
+
+    return ProjectPage.objects.filter(pk=page_id).values("translation_key")
+
+
+def CityKeys(city_id):  # noqa: N802 - reads as a query fragment
+    from partners.models import City
+
+    return City.objects.filter(pk=city_id).values("translation_key")
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(BasePage):
+    """One news item, dated, with a summary for listings and feeds."""
+
+    date = models.DateField(default=timezone.localdate, help_text=_("Publication date shown to readers."))
+    summary = models.TextField(
+        help_text=_("One or two sentences shown in listings, feeds and when shared.")
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Main picture, shown at the top and in listings."),
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True)
+    project = models.ForeignKey(
+        "projects.ProjectPage", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="news", help_text=_("The project this news item belongs to."),
+    )
+    cities = ParentalManyToManyField(
+        "partners.City", blank=True, related_name="news",
+        help_text=_("Cities the news item is about."),
+    )
+    related_events = ParentalManyToManyField(
+        "events.EventPage", blank=True, related_name="related_news",
+        help_text=_("Events the news item reports on or announces."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("project"), FieldPanel("cities"), FieldPanel("related_events"),
+             FieldPanel("tags")],
+            heading=_("Related"),
+        ),
+    ]
+
+    translatable_fields = BasePage.translatable_fields + [
+        SynchronizedField("date"),
+        TranslatableField("summary"),
+        SynchronizedField("image"),
+        TranslatableField("body"),
+        SynchronizedField("tags"),
+        SynchronizedField("project"),
+        SynchronizedField("cities"),
+        SynchronizedField("related_events"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def get_listing_image(self):
+        return self.image or self.social_image

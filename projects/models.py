@@ -1,0 +1,182 @@
+"""The consortium's projects (PACTESUR, PACTESUR2) and who takes part in each."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.blocks import BodyBlock, PillarBlock
+from core.models import BasePage
+
+
+class PartnerRole(models.TextChoices):
+    LEAD = "lead", _("Lead partner")
+    PARTNER = "partner", _("Partner")
+    ASSOCIATED = "associated", _("Associated partner")
+
+
+class CityRole(models.TextChoices):
+    FLAGSHIP = "flagship", _("Flagship city")
+    FOLLOWER = "follower", _("Follower city")
+    WORKING_GROUP = "working_group", _("Working-group city")
+
+
+class ProjectIndexPage(BasePage):
+    """The list of projects; there is one per language tree."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["projects.ProjectPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("project index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = (
+            ProjectPage.objects.live().public().child_of(self).order_by("-start_date")
+            .select_related("logo")
+        )
+        return context
+
+
+class ProjectPage(BasePage):
+    """One project: its period, funding, consortium (partners and cities with their roles)
+    and its pillars of work."""
+
+    acronym = models.CharField(max_length=40, help_text=_("E.g. “PACTESUR2”."))
+    full_name = models.CharField(
+        max_length=255,
+        help_text=_("The name the acronym stands for, e.g. “Protect Allied Cities against "
+                    "TErrorism in Securing Urban aReas”."),
+    )
+    start_date = models.DateField(help_text=_("First day of the project."))
+    end_date = models.DateField(help_text=_("Last day of the project."))
+    funding_programme = models.CharField(
+        max_length=255, blank=True,
+        help_text=_("The EU programme that co-funds the project, e.g. “Internal Security Fund – Police”."),
+    )
+    summary = models.TextField(
+        help_text=_("One or two sentences shown in listings and on the home page.")
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    objectives = RichTextField(
+        blank=True, features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("What the project sets out to achieve."),
+    )
+    pillars = StreamField(
+        [("pillar", PillarBlock())], blank=True,
+        help_text=_("The project's pillars of work, in the order to show them."),
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("acronym"),
+                FieldPanel("full_name"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("funding_programme"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Project"),
+        ),
+        FieldPanel("summary"),
+        InlinePanel("project_partners", label=_("Partners"), heading=_("Partners")),
+        InlinePanel("project_cities", label=_("Cities"), heading=_("Cities")),
+        FieldPanel("objectives"),
+        FieldPanel("pillars"),
+        FieldPanel("body"),
+    ]
+
+    translatable_fields = BasePage.translatable_fields + [
+        SynchronizedField("acronym"),
+        TranslatableField("full_name"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        TranslatableField("funding_programme"),
+        TranslatableField("summary"),
+        SynchronizedField("logo"),
+        TranslatableField("objectives"),
+        TranslatableField("pillars"),
+        TranslatableField("body"),
+        SynchronizedField("project_partners"),
+        SynchronizedField("project_cities"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("acronym", boost=3),
+        index.SearchField("full_name", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("objectives"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("project")
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The project cannot end before it starts.")})
+
+    def partners_with_roles(self):
+        """(partner in the page's language, role) pairs, lead first as ordered by staff."""
+        links = list(self.project_partners.select_related("partner"))
+        return [(link.partner.localized, link) for link in links]
+
+    def cities_by_role(self):
+        """{role: [cities in the page's language]} in the order staff set."""
+        grouped = {role: [] for role in CityRole.values}
+        for link in self.project_cities.select_related("city"):
+            grouped[link.role].append(link.city.localized)
+        return [(CityRole(role).label, role, cities) for role, cities in grouped.items() if cities]
+
+    @property
+    def lead_partner(self):
+        link = self.project_partners.filter(role=PartnerRole.LEAD).select_related("partner").first()
+        return link.partner.localized if link else None
+
+
+class ProjectPartner(Orderable):
+    """A partner in a project, with its role in that project."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="project_partners")
+    partner = models.ForeignKey(
+        "partners.Partner", on_delete=models.PROTECT, related_name="project_links"
+    )
+    role = models.CharField(max_length=16, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
+
+    panels = [FieldPanel("partner"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("project partner")
+
+
+class ProjectCity(Orderable):
+    """A city in a project, with its role in that project (flagship, follower, working group)."""
+
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="project_cities")
+    city = models.ForeignKey("partners.City", on_delete=models.PROTECT, related_name="project_links")
+    role = models.CharField(max_length=16, choices=CityRole.choices, default=CityRole.FLAGSHIP)
+
+    panels = [FieldPanel("city"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("project city")
