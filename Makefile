@@ -15,11 +15,12 @@ $(BIN)/activate: pyproject.toml
 	touch $(BIN)/activate
 
 migrate: $(BIN)/activate
-	mkdir -p var
+	mkdir -p var/static var/media
 	$(MANAGE) migrate --noinput
 
 demo: migrate
 	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_demo_admin
 
 run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

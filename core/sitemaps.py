@@ -20,10 +20,7 @@ class MultilingualSitemap(Sitemap):
         tree = Page.objects.none()
         for locale_root in roots:
             tree |= Page.objects.descendant_of(locale_root, inclusive=True)
-        return (
-            tree.live().public().select_related("locale").order_by("path")
-            .defer_streamfields()
-        )
+        return tree.live().public().select_related("locale").order_by("path").defer_streamfields()
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)

@@ -21,8 +21,11 @@ from core.blocks import BodyBlock
 from core.models import BasePage
 
 EVENTS_PER_PAGE = 12
-TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())
-                    if name.startswith(("Europe/", "UTC"))]
+TIMEZONE_CHOICES = [
+    (name, name)
+    for name in sorted(zoneinfo.available_timezones())
+    if name.startswith(("Europe/", "UTC"))
+]
 
 
 class EventFormat(models.TextChoices):
@@ -64,7 +67,9 @@ class EventIndexPage(BasePage):
 
     def get_events(self):
         return (
-            EventPage.objects.live().public().child_of(self)
+            EventPage.objects.live()
+            .public()
+            .child_of(self)
             .select_related("image", "city", "project")
         )
 
@@ -92,28 +97,38 @@ class EventPage(BasePage):
     start = models.DateTimeField(help_text=_("When the event starts, in the event's time zone."))
     end = models.DateTimeField(help_text=_("When the event ends, in the event's time zone."))
     timezone = models.CharField(
-        max_length=64, choices=TIMEZONE_CHOICES, default="Europe/Brussels",
+        max_length=64,
+        choices=TIMEZONE_CHOICES,
+        default="Europe/Brussels",
         help_text=_("The time zone of the place where the event happens; times are shown in it."),
     )
     all_day = models.BooleanField(
         default=False, help_text=_("Tick for events without fixed hours; only the dates are shown.")
     )
     is_save_the_date = models.BooleanField(
-        _("save the date"), default=False,
-        help_text=_("Tick while the programme is not final: the title and dates are shown as firm, "
-                    "the details as “to be confirmed”. Untick when the programme is published; "
-                    "the page keeps its address."),
+        _("save the date"),
+        default=False,
+        help_text=_(
+            "Tick while the programme is not final: the title and dates are shown as firm, "
+            "the details as “to be confirmed”. Untick when the programme is published; "
+            "the page keeps its address."
+        ),
     )
     status = models.CharField(
-        max_length=16, choices=EventStatus.choices, default=EventStatus.SCHEDULED,
+        max_length=16,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
         help_text=_("Postponed, cancelled and rescheduled events are shown as such everywhere."),
     )
     previous_start = models.DateTimeField(
-        null=True, blank=True,
+        null=True,
+        blank=True,
         help_text=_("For a rescheduled event: the date it was first planned for."),
     )
     event_type = models.CharField(max_length=24, choices=EventType.choices)
-    format = models.CharField(max_length=16, choices=EventFormat.choices, default=EventFormat.IN_PERSON)
+    format = models.CharField(
+        max_length=16, choices=EventFormat.choices, default=EventFormat.IN_PERSON
+    )
     venue = models.CharField(
         max_length=255, blank=True, help_text=_("Name and address of the venue, if in person.")
     )
@@ -124,11 +139,17 @@ class EventPage(BasePage):
         blank=True, help_text=_("Where to join online (web-conference link or streaming page).")
     )
     project = models.ForeignKey(
-        "projects.ProjectPage", null=True, blank=True, on_delete=models.SET_NULL,
+        "projects.ProjectPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="events",
     )
     organiser = models.ForeignKey(
-        "partners.Partner", null=True, blank=True, on_delete=models.SET_NULL,
+        "partners.Partner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="organised_events",
     )
     summary = models.TextField(help_text=_("One or two sentences for listings and calendars."))
@@ -147,11 +168,17 @@ class EventPage(BasePage):
     )
 
     participants_count = models.PositiveIntegerField(
-        _("number of participants"), null=True, blank=True,
+        _("number of participants"),
+        null=True,
+        blank=True,
         help_text=_("After the event: how many people took part."),
     )
     report = models.ForeignKey(
-        "news.NewsPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "news.NewsPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("After the event: the news item that reports on it."),
     )
 
@@ -238,12 +265,19 @@ class EventPage(BasePage):
         errors = {}
         if self.start and self.end and self.end < self.start:
             errors["end"] = _("The event cannot end before it starts.")
-        if self.format in (EventFormat.ONLINE, EventFormat.HYBRID) and not self.online_url and not self.is_save_the_date:
+        if (
+            self.format in (EventFormat.ONLINE, EventFormat.HYBRID)
+            and not self.online_url
+            and not self.is_save_the_date
+        ):
             errors["online_url"] = _("Online and hybrid events need the link to join.")
         if self.status == EventStatus.RESCHEDULED and not self.previous_start:
             errors["previous_start"] = _("Give the date the event was first planned for.")
-        if (self.registration_opens_at and self.registration_closes_at
-                and self.registration_closes_at < self.registration_opens_at):
+        if (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at < self.registration_opens_at
+        ):
             errors["registration_closes_at"] = _("Registration cannot close before it opens.")
         if errors:
             raise ValidationError(errors)

@@ -35,7 +35,9 @@ class NewsIndexPage(BasePage):
 
     def get_news(self):
         return (
-            NewsPage.objects.live().public().child_of(self)
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
             .select_related("image", "project")
             .order_by("-date", "-pk")
         )
@@ -68,7 +70,9 @@ class NewsIndexPage(BasePage):
             news_items=items,
             paginator=paginator,
             filters=filters,
-            years=sorted({d.year for d in self.get_news().values_list("date", flat=True)}, reverse=True),
+            years=sorted(
+                {d.year for d in self.get_news().values_list("date", flat=True)}, reverse=True
+            ),
         )
         return context
 
@@ -95,26 +99,40 @@ class NewsPageTag(TaggedItemBase):
 class NewsPage(BasePage):
     """One news item, dated, with a summary for listings and feeds."""
 
-    date = models.DateField(default=timezone.localdate, help_text=_("Publication date shown to readers."))
+    date = models.DateField(
+        default=timezone.localdate, help_text=_("Publication date shown to readers.")
+    )
     summary = models.TextField(
         help_text=_("One or two sentences shown in listings, feeds and when shared.")
     )
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Main picture, shown at the top and in listings."),
     )
     body = StreamField(BodyBlock(), blank=True)
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True)
     project = models.ForeignKey(
-        "projects.ProjectPage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="news", help_text=_("The project this news item belongs to."),
+        "projects.ProjectPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news",
+        help_text=_("The project this news item belongs to."),
     )
     cities = ParentalManyToManyField(
-        "partners.City", blank=True, related_name="news",
+        "partners.City",
+        blank=True,
+        related_name="news",
         help_text=_("Cities the news item is about."),
     )
     related_events = ParentalManyToManyField(
-        "events.EventPage", blank=True, related_name="related_news",
+        "events.EventPage",
+        blank=True,
+        related_name="related_news",
         help_text=_("Events the news item reports on or announces."),
     )
 
@@ -124,8 +142,12 @@ class NewsPage(BasePage):
         FieldPanel("image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("project"), FieldPanel("cities"), FieldPanel("related_events"),
-             FieldPanel("tags")],
+            [
+                FieldPanel("project"),
+                FieldPanel("cities"),
+                FieldPanel("related_events"),
+                FieldPanel("tags"),
+            ],
             heading=_("Related"),
         ),
     ]

@@ -6,7 +6,6 @@ page that mentions it, so a renamed partner changes everywhere at once.
 """
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -85,9 +84,7 @@ class Partner(SnippetBase):
         related_name="+",
         verbose_name=_("logo"),
     )
-    description = RichTextField(
-        _("description"), blank=True, features=SNIPPET_RICH_TEXT_FEATURES
-    )
+    description = RichTextField(_("description"), blank=True, features=SNIPPET_RICH_TEXT_FEATURES)
 
     panels = [
         FieldPanel("name"),
@@ -140,27 +137,31 @@ class City(SnippetBase):
     name = models.CharField(_("name"), max_length=255)
     country = CountryField(_("country"))
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         help_text=_("Decimal degrees, e.g. 43.7034 for Nice."),
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         help_text=_("Decimal degrees, e.g. 7.2663 for Nice."),
     )
     population_band = models.CharField(
         _("population"), max_length=16, choices=PopulationBand.choices, blank=True
     )
     website = models.URLField(_("website"), blank=True)
-    description = RichTextField(
-        _("description"), blank=True, features=SNIPPET_RICH_TEXT_FEATURES
-    )
+    description = RichTextField(_("description"), blank=True, features=SNIPPET_RICH_TEXT_FEATURES)
 
     panels = [
         FieldPanel("name"),
         FieldPanel("country"),
-        MultiFieldPanel(
-            [FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location")
-        ),
+        MultiFieldPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location")),
         FieldPanel("population_band"),
         FieldPanel("website"),
         FieldPanel("description"),

@@ -12,6 +12,9 @@ class PartnerViewSet(SnippetViewSet):
     list_display = ["name", "short_name", "kind", "country", "locale", "live"]
     list_filter = ["kind", "country", "locale", "live"]
     search_fields = ["name", "short_name"]
+    search_backend_name = (
+        None  # plain database lookups: the FTS backend fails on field-restricted snippet searches
+    )
     ordering = ["name"]
 
 
@@ -22,6 +25,7 @@ class CityViewSet(SnippetViewSet):
     list_display = ["name", "country", "population_band", "locale", "live"]
     list_filter = ["country", "population_band", "locale", "live"]
     search_fields = ["name"]
+    search_backend_name = None
     ordering = ["name"]
 
 

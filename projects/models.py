@@ -43,7 +43,10 @@ class ProjectIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["projects"] = (
-            ProjectPage.objects.live().public().child_of(self).order_by("-start_date")
+            ProjectPage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by("-start_date")
             .select_related("logo")
         )
         return context
@@ -56,14 +59,19 @@ class ProjectPage(BasePage):
     acronym = models.CharField(max_length=40, help_text=_("E.g. “PACTESUR2”."))
     full_name = models.CharField(
         max_length=255,
-        help_text=_("The name the acronym stands for, e.g. “Protect Allied Cities against "
-                    "TErrorism in Securing Urban aReas”."),
+        help_text=_(
+            "The name the acronym stands for, e.g. “Protect Allied Cities against "
+            "TErrorism in Securing Urban aReas”."
+        ),
     )
     start_date = models.DateField(help_text=_("First day of the project."))
     end_date = models.DateField(help_text=_("Last day of the project."))
     funding_programme = models.CharField(
-        max_length=255, blank=True,
-        help_text=_("The EU programme that co-funds the project, e.g. “Internal Security Fund – Police”."),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The EU programme that co-funds the project, e.g. “Internal Security Fund – Police”."
+        ),
     )
     summary = models.TextField(
         help_text=_("One or two sentences shown in listings and on the home page.")
@@ -72,11 +80,13 @@ class ProjectPage(BasePage):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     objectives = RichTextField(
-        blank=True, features=["bold", "italic", "link", "ul", "ol"],
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
         help_text=_("What the project sets out to achieve."),
     )
     pillars = StreamField(
-        [("pillar", PillarBlock())], blank=True,
+        [("pillar", PillarBlock())],
+        blank=True,
         help_text=_("The project's pillars of work, in the order to show them."),
     )
     body = StreamField(BodyBlock(), blank=True)
@@ -173,7 +183,9 @@ class ProjectCity(Orderable):
     """A city in a project, with its role in that project (flagship, follower, working group)."""
 
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="project_cities")
-    city = models.ForeignKey("partners.City", on_delete=models.PROTECT, related_name="project_links")
+    city = models.ForeignKey(
+        "partners.City", on_delete=models.PROTECT, related_name="project_links"
+    )
     role = models.CharField(max_length=16, choices=CityRole.choices, default=CityRole.FLAGSHIP)
 
     panels = [FieldPanel("city"), FieldPanel("role")]

@@ -1,0 +1,78 @@
+import os
+
+import pytest
+from django.db import connection
+from wagtail.models import Locale, Page, Site
+
+from tests import factories
+from tests.translation import translate_page
+
+LANGUAGES = ["en", "fr", "it", "es"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """REQUIRE_POSTGRES=1 (set by .ci/run) turns a skipped PostgreSQL test into a failure."""
+    if os.environ.get("REQUIRE_POSTGRES") != "1":
+        return
+    for item in items:
+        if item.get_closest_marker("postgres"):
+            item.add_marker(pytest.mark.usefixtures("_require_postgres"))
+
+
+@pytest.fixture
+def _require_postgres(db):
+    if connection.vendor != "postgresql":
+        pytest.fail("REQUIRE_POSTGRES=1 but the tests are not running on PostgreSQL")
+
+
+@pytest.fixture
+def locales(db):
+    return {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
+
+
+@pytest.fixture
+def home(locales):
+    """An English home page as the default site's root, like the demo content builds it."""
+    root = Page.get_first_root_node()
+    home = factories.HomePageFactory(parent=root, slug="pactesur-home")
+    site = Site.objects.get(is_default_site=True)
+    welcome_page = site.root_page
+    site.root_page = home
+    site.save()
+    welcome_page.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
+    return home
+
+
+@pytest.fixture
+def site_tree(home):
+    """One page of every type under the English home page."""
+    projects = factories.ProjectIndexPageFactory(parent=home)
+    project = factories.ProjectPageFactory(parent=projects, title="PACTESUR2", slug="pactesur2")
+    news_index = factories.NewsIndexPageFactory(parent=home)
+    news = factories.NewsPageFactory(parent=news_index, slug="kick-off", project=project)
+    events = factories.EventIndexPageFactory(parent=home)
+    event = factories.EventPageFactory(parent=events, slug="workshop", project=project)
+    about = factories.StandardPageFactory(parent=home, title="About", slug="about")
+    contact = factories.ContactPageFactory(parent=home)
+    factories.ContactFormFieldFactory(page=contact, label="Your name", field_type="singleline")
+    factories.ContactFormFieldFactory(page=contact, label="Your message")
+    return {
+        "home": home,
+        "project_index": projects,
+        "project": project,
+        "news_index": news_index,
+        "news": news,
+        "event_index": events,
+        "event": event,
+        "standard": about,
+        "contact": contact,
+    }
+
+
+@pytest.fixture
+def translated_site(site_tree, locales):
+    """site_tree translated into fr, it and es through wagtail-localize (parents first)."""
+    for code in ("fr", "it", "es"):
+        for page in site_tree.values():
+            translate_page(page, locales[code], lambda text, code=code: f"[{code}] {text}")
+    return site_tree
