@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -30,6 +30,11 @@ if settings.DEBUG:
 # Every public page carries its language prefix: /en/…, /fr/…, /it/…, /es/…
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)*)(?P<filename>event\.ics|calendar\.ics)$",
+        core_views.page_file,
+        name="page_file",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

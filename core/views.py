@@ -1,9 +1,10 @@
 """Error pages in the visitor's language, and the health check."""
 
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.utils import translation
+from wagtail.models import Site
 
 
 def page_not_found(request, exception=None):
@@ -17,6 +18,29 @@ def server_error(request):
     language = translation.get_language_from_path(request.path) or translation.get_language()
     with translation.override(language):
         return HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))
+
+
+def page_file(request, path, filename):
+    """Files that belong to a page: `<event url>event.ics`, `<events url>calendar.ics`…
+
+    Wagtail's page routing only accepts path segments ending in a slash, so these URLs are
+    routed here; the page found decides (its `serve_file` method) whether it has the file.
+    Draft and private pages have none.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    components = [component for component in path.split("/") if component]
+    result = site.root_page.localized.specific.route(request, components)
+    page = result.page if hasattr(result, "page") else result[0]
+    page = page.specific
+    if not page.live or page.get_view_restrictions().exists():
+        raise Http404
+    serve_file = getattr(page, "serve_file", None)
+    response = serve_file(request, filename) if serve_file else None
+    if response is None:
+        raise Http404
+    return response
 
 
 def healthz(request):

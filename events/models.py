@@ -5,20 +5,25 @@ published early with its firm title and dates and becomes the full event when th
 programme is filled in, so its address never changes.
 """
 
+import uuid
 import zoneinfo
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.utils import localize_all, paginate, positive_int
+
+from .forms import EventPageForm
 
 EVENTS_PER_PAGE = 12
 TIMEZONE_CHOICES = [
@@ -50,7 +55,7 @@ class EventStatus(models.TextChoices):
     RESCHEDULED = "rescheduled", _("Rescheduled")
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(RoutablePageMixin, BasePage):
     """The events of one language: upcoming (soonest first) and past (latest first)."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -70,28 +75,125 @@ class EventIndexPage(BasePage):
             EventPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("image", "city", "project")
+            .select_related("image", "city", "project", "organiser")
         )
+
+    def filter_events(self, request):
+        """The events matching the filters of the query string, and the filters understood.
+
+        Unknown or malformed values are ignored rather than failing, so a shared link with
+        an outdated filter still shows events."""
+        events = self.get_events()
+        filters = {}
+        project_id = positive_int(request.GET.get("project"))
+        if project_id:
+            keys = Page.objects.filter(pk=project_id).values("translation_key")
+            events = events.filter(project__translation_key__in=keys)
+            filters["project"] = project_id
+        city_id = positive_int(request.GET.get("city"))
+        if city_id:
+            from partners.models import City
+
+            keys = City.objects.filter(pk=city_id).values("translation_key")
+            events = events.filter(city__translation_key__in=keys)
+            filters["city"] = city_id
+        if request.GET.get("type") in EventType.values:
+            filters["type"] = request.GET["type"]
+            events = events.filter(event_type=filters["type"])
+        if request.GET.get("format") in EventFormat.values:
+            filters["format"] = request.GET["format"]
+            events = events.filter(format=filters["format"])
+        year = positive_int(request.GET.get("year"))
+        if year and 1900 < year < 3000:
+            events = events.filter(start__year=year)
+            filters["year"] = year
+        return events, filters
+
+    def get_filter_choices(self):
+        """Projects, cities and years that have events here, in this page's language."""
+        from partners.models import City
+        from projects.models import ProjectPage
+
+        events = self.get_events()
+        project_keys = events.exclude(project=None).values("project__translation_key")
+        city_keys = events.exclude(city=None).values("city__translation_key")
+        localize = localize_all
+        projects = list(ProjectPage.objects.filter(translation_key__in=project_keys).live())
+        cities = list(City.objects.filter(translation_key__in=city_keys, live=True))
+        pick = localize(projects + cities, self.locale)
+        return {
+            "projects": _unique_sorted(pick(p) for p in projects),
+            "cities": _unique_sorted(pick(c) for c in cities),
+            "types": EventType.choices,
+            "formats": EventFormat.choices,
+            "years": sorted({d.year for d in events.dates("start", "year")}, reverse=True),
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        events = self.get_events()
-        upcoming = events.filter(end__gte=now).order_by("start", "pk")
-        past = events.filter(end__lt=now).order_by("-start", "-pk")
-        page_number = request.GET.get("page", 1)
-        paginator = Paginator(past, EVENTS_PER_PAGE)
-        try:
-            past_page = paginator.page(page_number)
-        except PageNotAnInteger:
-            past_page = paginator.page(1)
-        except EmptyPage:
-            past_page = paginator.page(paginator.num_pages)
-        context.update(upcoming_events=upcoming, past_events=past_page, paginator=paginator)
+        events, filters = self.filter_events(request)
+        upcoming = paginate(
+            request,
+            events.filter(end__gte=now).order_by("start", "pk"),
+            EVENTS_PER_PAGE,
+            param="upcoming_page",
+        )
+        past = paginate(
+            request, events.filter(end__lt=now).order_by("-start", "-pk"), EVENTS_PER_PAGE
+        )
+        attach_localized_relations([*upcoming, *past], self.locale)
+        query = request.GET.copy()
+        for param in ("page", "upcoming_page"):
+            query.pop(param, None)
+        context.update(
+            upcoming_events=upcoming,
+            past_events=past,
+            paginator=past.paginator,
+            filters=filters,
+            filter_choices=self.get_filter_choices(),
+            filter_query=query.urlencode(),
+        )
         return context
 
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return super().index_route(request, *args, **kwargs)
 
-class EventPage(BasePage):
+    def serve_file(self, request, filename):
+        """`calendar.ics`: every event of this index (filters of the query string apply)."""
+        if filename != "calendar.ics":
+            return None
+        from .calendars import calendar_response
+
+        events, _filters = self.filter_events(request)
+        return calendar_response(
+            events.order_by("start"), filename="pactesur-events.ics", request=request,
+            name=f"PACTESUR – {self.title}",
+        )
+
+
+def _unique_sorted(objects):
+    seen = {}
+    for obj in objects:
+        seen.setdefault(obj.pk, obj)
+    return sorted(seen.values(), key=lambda obj: str(obj).lower())
+
+
+def attach_localized_relations(events, locale):
+    """Give each listed event its city, project and organiser in the listing's language
+    (`local_city`, `local_project`, `local_organiser`), with one query per related model."""
+    events = list(events)
+    related = [e.city for e in events] + [e.project for e in events] + [e.organiser for e in events]
+    pick = localize_all(related, locale)
+    for event in events:
+        event.local_city = pick(event.city)
+        event.local_project = pick(event.project)
+        event.local_organiser = pick(event.organiser)
+    return events
+
+
+class EventPage(RoutablePageMixin, BasePage):
     """One event, from its "save the date" announcement to its report."""
 
     start = models.DateTimeField(help_text=_("When the event starts, in the event's time zone."))
@@ -166,6 +268,14 @@ class EventPage(BasePage):
     capacity = models.PositiveIntegerField(
         null=True, blank=True, help_text=_("Places available; leave empty for no limit.")
     )
+    waiting_list_enabled = models.BooleanField(
+        _("waiting list"),
+        default=True,
+        help_text=_(
+            "When the event is full, let people join a waiting list; they move up "
+            "in order when someone cancels."
+        ),
+    )
 
     participants_count = models.PositiveIntegerField(
         _("number of participants"),
@@ -211,7 +321,7 @@ class EventPage(BasePage):
                 FieldRowPanel(
                     [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
                 ),
-                FieldPanel("capacity"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("waiting_list_enabled")]),
             ],
             heading=_("Registration"),
         ),
@@ -243,6 +353,7 @@ class EventPage(BasePage):
         SynchronizedField("registration_opens_at"),
         SynchronizedField("registration_closes_at"),
         SynchronizedField("capacity"),
+        SynchronizedField("waiting_list_enabled"),
         SynchronizedField("participants_count"),
         SynchronizedField("report"),
     ]
@@ -256,6 +367,7 @@ class EventPage(BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    base_form_class = EventPageForm
 
     class Meta:
         verbose_name = _("event")
@@ -308,3 +420,180 @@ class EventPage(BasePage):
 
     def get_listing_image(self):
         return self.image or self.social_image
+
+    # --- One event across languages -------------------------------------------------
+
+    def schedule_fingerprint(self):
+        """What, when changed, makes calendars show the event as updated (SEQUENCE + 1)."""
+        parts = [
+            self.start.isoformat() if self.start else "",
+            self.end.isoformat() if self.end else "",
+            self.timezone,
+            str(self.all_day),
+            self.status,
+            self.format,
+            str(self.city_id or ""),
+            self.online_url,
+        ]
+        return "|".join(parts)[:255]
+
+    def get_shared_event(self):
+        shared, _created = SharedEvent.objects.get_or_create(translation_key=self.translation_key)
+        return shared
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Full saves are creations and publications; draft saves only touch revision fields.
+        if kwargs.get("update_fields") is None and self.start and self.end:
+            self._record_schedule_change()
+
+    def _record_schedule_change(self):
+        fingerprint = self.schedule_fingerprint()
+        shared = self.get_shared_event()
+        if self.locale_id == Locale.get_default().pk or not shared.title:
+            SharedEvent.objects.filter(pk=shared.pk).update(
+                title=self.title[:255], start=self.start, end=self.end
+            )
+        if shared.schedule_fingerprint == fingerprint:
+            return
+        # Every translation carries the same synchronised values, so only the first one
+        # saved after a change raises the sequence.
+        updated = SharedEvent.objects.filter(
+            pk=shared.pk, schedule_fingerprint=shared.schedule_fingerprint
+        )
+        if shared.schedule_fingerprint:
+            updated.update(sequence=models.F("sequence") + 1, schedule_fingerprint=fingerprint)
+        else:
+            updated.update(schedule_fingerprint=fingerprint)
+
+    # --- Registration -----------------------------------------------------------------
+
+    @property
+    def registration_state(self):
+        from .registration import registration_state
+
+        return registration_state(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from .calendars import add_to_calendar_links
+        from .forms import RegistrationForm
+        from .structured_data import event_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        attach_localized_relations([self], self.locale)
+        context.setdefault("registration_form", RegistrationForm())
+        context["registration"] = self.registration_state
+        context["calendar_links"] = add_to_calendar_links(self, request)
+        context["json_ld"] = event_json_ld(self, request)
+        return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return super().index_route(request, *args, **kwargs)
+
+    def serve_file(self, request, filename):
+        """`event.ics`: this event for the visitor's calendar."""
+        if filename != "event.ics":
+            return None
+        from .calendars import calendar_response
+
+        return calendar_response([self], filename=f"{self.slug}.ics", request=request)
+
+    @path("register/")
+    def register(self, request):
+        from .views import register
+
+        return register(request, self)
+
+    @path("cancel/")
+    def cancel_registration(self, request):
+        from .views import cancel_registration
+
+        return cancel_registration(request, self)
+
+
+class SharedEvent(models.Model):
+    """What all the translations of one event share: its calendar identity and its places.
+
+    The English, French, Italian and Spanish pages of an event are one event: one UID in
+    calendars, one SEQUENCE that grows when the event changes, and one capacity that
+    registrations from every language count against. The row is also the lock taken when
+    a registration decides between a confirmed place and the waiting list.
+    """
+
+    translation_key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    title = models.CharField(max_length=255, blank=True, help_text=_("The source page's title."))
+    start = models.DateTimeField(null=True, blank=True)
+    end = models.DateTimeField(null=True, blank=True)
+    sequence = models.PositiveIntegerField(
+        default=0, help_text=_("iCalendar SEQUENCE: raised when the date, place or status changes.")
+    )
+    schedule_fingerprint = models.CharField(max_length=255, blank=True)
+    registrations_version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("event")
+        ordering = ["-start"]
+
+    def __str__(self):
+        when = self.start.date().isoformat() if self.start else ""
+        return f"{self.title} ({when})" if when else self.title or str(self.translation_key)
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Registration(models.Model):
+    """A visitor's registration for an event, in whichever language they registered.
+
+    Consent is stored with the exact text shown and its version. Personal data is purged
+    a set number of days after the event (see the purge_registrations command), keeping
+    the row and its status so that the counts stay right.
+    """
+
+    shared_event = models.ForeignKey(
+        SharedEvent, on_delete=models.CASCADE, related_name="registrations"
+    )
+    page = models.ForeignKey(
+        EventPage,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+        help_text=_("The event page (in the visitor's language) used to register."),
+    )
+    language_code = models.CharField(max_length=8, default="en")
+    status = models.CharField(max_length=16, choices=RegistrationStatus.choices)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    consent_text = models.TextField()
+    consent_version = models.CharField(max_length=32)
+    consented_at = models.DateTimeField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    promoted_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When the registration moved up from the waiting list.")
+    )
+    purged_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When the personal data was erased.")
+    )
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["shared_event", "email"],
+                condition=models.Q(status__in=["confirmed", "waiting"]),
+                name="one_active_registration_per_email_per_event",
+            )
+        ]
+        indexes = [models.Index(fields=["shared_event", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"

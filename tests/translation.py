@@ -1,5 +1,6 @@
 """Translate an object the way a translator does in wagtail-localize, for tests."""
 
+from django.test import TestCase
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 
@@ -17,7 +18,9 @@ def translate_object(instance, locale, translate_text, publish=True):
             context=segment.context,
             defaults={"data": translate_text(segment.string.data)},
         )
-    translation.save_target(publish=publish)
+    # wagtail-localize publishes in transaction.on_commit; tests run inside a transaction.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=publish)
     return translation.get_target_instance()
 
 

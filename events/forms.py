@@ -1,0 +1,104 @@
+"""The visitor's registration form and the editors' event form."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+# Raise the version whenever the wording below changes: each registration stores the
+# text it agreed to and this version.
+CONSENT_VERSION = "2026-11"
+
+
+def consent_text():
+    return gettext(
+        "I agree that the PACTESUR consortium stores my name, e-mail address and organisation "
+        "to manage my registration for this event, and erases them after the event as the "
+        "privacy notice explains."
+    )
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=200)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("We send the confirmation and a link to cancel to this address."),
+    )
+    organisation = forms.CharField(
+        label=pgettext_lazy("registration form", "Organisation"),
+        max_length=200,
+        required=False,
+        help_text=_("Optional: the city, police force or body you work for."),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree to the processing of my data for this registration"),
+        error_messages={"required": _("Please give your consent so that we can register you.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs.update(autocomplete="name")
+        self.fields["email"].widget.attrs.update(autocomplete="email")
+        self.fields["organisation"].widget.attrs.update(autocomplete="organization")
+        self.fields["consent"].help_text = consent_text()
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Please give your name."))
+        return name
+
+
+LOCAL_TIME_FIELDS = (
+    "start",
+    "end",
+    "previous_start",
+    "registration_opens_at",
+    "registration_closes_at",
+)
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Editors type times as they are on the event's clock, whatever their own time zone:
+    "9:00" for a workshop in Liège means 9:00 in Brussels."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tz = self._event_zone(self.instance.timezone)
+        for name in LOCAL_TIME_FIELDS:
+            value = getattr(self.instance, name, None)
+            if name in self.fields and value is not None and name not in self.data:
+                self.initial[name] = timezone.localtime(value, tz).replace(tzinfo=None)
+            if name in self.fields:
+                self.fields[name].help_text = (
+                    f"{self.fields[name].help_text} "
+                    + gettext("Enter the time as it is in the event's time zone.")
+                ).strip()
+
+    @staticmethod
+    def _event_zone(name):
+        import zoneinfo
+
+        try:
+            return zoneinfo.ZoneInfo(name or "Europe/Brussels")
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("Europe/Brussels")
+
+    def clean(self):
+        cleaned = super().clean()
+        tz = self._event_zone(cleaned.get("timezone"))
+        for name in LOCAL_TIME_FIELDS:
+            value = cleaned.get(name)
+            if isinstance(value, datetime.datetime):
+                # The form read the wall-clock time in the editor's zone; re-read it in the event's.
+                wall_clock = (
+                    timezone.localtime(value).replace(tzinfo=None)
+                    if timezone.is_aware(value)
+                    else value
+                )
+                cleaned[name] = wall_clock.replace(tzinfo=tz)
+        return cleaned

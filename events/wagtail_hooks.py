@@ -1,0 +1,186 @@
+"""Staff tools for events: the registrations listing with CSV export, confirm/cancel by hand,
+and a dashboard panel with the next events and their registration counts.
+
+Registrations use Wagtail's own ModelViewSet rather than wagtail-modeladmin: modeladmin is
+in maintenance mode and its listings lack the filters, CSV/XLSX export, bulk layout and
+permission policies that viewsets share with the rest of the Wagtail 8 admin.
+"""
+
+import django_filters
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
+
+from . import emails
+from . import registration as rules
+from .models import Registration, RegistrationStatus, SharedEvent
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    shared_event = django_filters.ModelChoiceFilter(
+        label=_("Event"), queryset=SharedEvent.objects.order_by("-start")
+    )
+    status = django_filters.ChoiceFilter(choices=RegistrationStatus.choices)
+    language_code = django_filters.ChoiceFilter(
+        label=_("Language"),
+        choices=[("en", "English"), ("fr", "Français"), ("it", "Italiano"), ("es", "Español")],
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["shared_event", "status", "language_code"]
+
+
+class RegistrationIndexView(generic.IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        change = self.permission_policy.user_has_permission(self.request.user, "change")
+        if change and instance.status != RegistrationStatus.CONFIRMED and not instance.purged_at:
+            buttons.append(
+                ListingButton(
+                    _("Confirm"),
+                    url=reverse("registrations:confirm", args=[instance.pk]),
+                    icon_name="check",
+                    priority=5,
+                )
+            )
+        if change and instance.status != RegistrationStatus.CANCELLED:
+            buttons.append(
+                ListingButton(
+                    _("Cancel registration"),
+                    url=reverse("registrations:cancel", args=[instance.pk]),
+                    icon_name="cross",
+                    priority=6,
+                )
+            )
+        return buttons
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "user"
+    menu_label = _("Registrations")
+    menu_order = 250
+    add_to_admin_menu = True
+    name = "registrations"
+    index_view_class = RegistrationIndexView
+    list_display = [
+        "name",
+        "email",
+        "organisation",
+        "shared_event",
+        "status",
+        "language_code",
+        "created_at",
+    ]
+    list_filter = RegistrationFilterSet
+    filterset_class = RegistrationFilterSet
+    search_fields = ["name", "email", "organisation"]
+    search_backend_name = None
+    ordering = ["shared_event", "created_at"]
+    list_export = [
+        "shared_event",
+        "name",
+        "email",
+        "organisation",
+        "status",
+        "language_code",
+        "created_at",
+        "promoted_at",
+        "cancelled_at",
+        "consent_version",
+        "consented_at",
+    ]
+    export_filename = "registrations"
+    copy_view_enabled = False
+    form_fields = ["name", "email", "organisation"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("confirm/<int:pk>/", self.staff_action("confirm"), name="confirm"),
+            path("cancel/<int:pk>/", self.staff_action("cancel"), name="cancel"),
+        ]
+
+    def staff_action(self, action):
+        viewset = self
+
+        def view(request, pk):
+            if not viewset.permission_policy.user_has_permission(request.user, "change"):
+                from django.core.exceptions import PermissionDenied
+
+                raise PermissionDenied
+            registration = get_object_or_404(Registration, pk=pk)
+            if request.method == "POST":
+                if action == "confirm":
+                    if rules.confirm(registration):
+                        emails.send_promoted(registration, request)
+                else:
+                    promoted = rules.cancel(registration)
+                    registration.refresh_from_db()
+                    emails.send_cancellation_confirmed(registration, request)
+                    if promoted:
+                        emails.send_promoted(promoted, request)
+                return redirect(
+                    reverse("registrations:index") + f"?shared_event={registration.shared_event_id}"
+                )
+            return TemplateResponse(
+                request,
+                "events/admin/registration_action.html",
+                {
+                    "registration": registration,
+                    "action": action,
+                    "header_title": registration.name,
+                },
+            )
+
+        return view
+
+
+registration_viewset = RegistrationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return registration_viewset
+
+
+class UpcomingEventsPanel(Component):
+    """The next events with their places taken and waiting lists, on the admin dashboard."""
+
+    name = "upcoming_events"
+    order = 90
+    template_name = "events/admin/upcoming_events_panel.html"
+
+    def get_context_data(self, parent_context):
+        active = Q(
+            registrations__status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
+        )
+        events = (
+            SharedEvent.objects.filter(end__gte=timezone.now())
+            .annotate(
+                confirmed=Count(
+                    "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+                ),
+                waiting=Count(
+                    "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
+                ),
+                active=Count("registrations", filter=active),
+            )
+            .order_by("start")[:8]
+        )
+        return {"events": events, "registrations_url": reverse("registrations:index")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_upcoming_events_panel(request, panels):
+    if request.user.has_perm("events.view_registration") or request.user.is_superuser:
+        panels.append(UpcomingEventsPanel())

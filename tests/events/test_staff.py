@@ -1,0 +1,95 @@
+import csv
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from events.models import Registration
+from tests.events.conftest import register_data
+
+
+@pytest.fixture
+def registrations(client, open_event):
+    for n in range(4):
+        client.post(
+            f"{open_event.url}register/",
+            register_data(email=f"p{n}@example.org", name=f"Person {n}"),
+        )
+    return list(Registration.objects.order_by("pk"))
+
+
+@pytest.mark.django_db
+def test_admin_lists_filters_searches_and_exports_registrations(admin_client, registrations):
+    shared = registrations[0].shared_event_id
+    listing = admin_client.get("/admin/registrations/", {"shared_event": shared})
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "p0@example.org" in html and "p3@example.org" in html
+    waiting = admin_client.get("/admin/registrations/", {"status": "waiting"}).content.decode()
+    assert "p3@example.org" in waiting and "p0@example.org" not in waiting
+    found = admin_client.get("/admin/registrations/", {"q": "Person 2"}).content.decode()
+    assert "p2@example.org" in found and "p1@example.org" not in found
+    export = admin_client.get("/admin/registrations/", {"export": "csv", "shared_event": shared})
+    assert export.status_code == 200
+    content = (
+        b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    )
+    rows = list(csv.reader(io.StringIO(content)))
+    assert len(rows) == 5  # header + 4
+    assert any("p3@example.org" in row for row in rows)
+
+
+@pytest.mark.django_db
+def test_staff_cancel_moves_the_waiting_list_up_and_confirm_by_hand(
+    admin_client, registrations, django_capture_on_commit_callbacks
+):
+    first, waiting = registrations[0], registrations[3]
+    assert admin_client.get(f"/admin/registrations/cancel/{first.pk}/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/registrations/cancel/{first.pk}/")
+    assert response.status_code == 302
+    first.refresh_from_db()
+    waiting.refresh_from_db()
+    assert first.status == "cancelled"
+    assert waiting.status == "confirmed"
+    assert {m.to[0] for m in mail.outbox} >= {first.email, waiting.email}
+    admin_client.post(f"/admin/registrations/confirm/{first.pk}/")
+    first.refresh_from_db()
+    assert first.status == "confirmed"
+
+
+@pytest.mark.django_db
+def test_staff_without_permission_cannot_act(client, django_user_model, registrations):
+    user = django_user_model.objects.create_user("editor", password="x" * 12)
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    response = client.post(f"/admin/registrations/cancel/{registrations[0].pk}/")
+    assert response.status_code in (302, 403)
+    registrations[0].refresh_from_db()
+    assert registrations[0].status == "confirmed"
+
+
+@pytest.mark.django_db
+def test_dashboard_panel_shows_next_events_with_counts(admin_client, registrations, open_event):
+    html = admin_client.get("/admin/").content.decode()
+    assert "Next events and registrations" in html
+    assert open_event.title in html
+
+
+@pytest.mark.django_db
+def test_purge_erases_personal_data_after_the_retention_period(registrations, open_event):
+    open_event.start = timezone.now() - datetime.timedelta(days=40)
+    open_event.end = timezone.now() - datetime.timedelta(days=39)
+    open_event.save_revision().publish()
+    call_command("purge_registrations", "--days", "60")
+    assert Registration.objects.filter(purged_at=None).count() == 4
+    call_command("purge_registrations", "--days", "30")
+    purged = Registration.objects.all()
+    assert all(r.purged_at and not r.name and "example.org" not in r.email for r in purged)
+    statuses = sorted(r.status for r in purged)
+    assert statuses == ["confirmed", "confirmed", "confirmed", "waiting"]  # counts kept
