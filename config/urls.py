@@ -20,12 +20,17 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+if getattr(settings, "SERVE_MEDIA", False):
+    # Local demo only: in production the web server or the S3 store serves media.
+    from django.views.static import serve as serve_media
 
-    urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(
+            "^" + settings.MEDIA_URL.lstrip("/") + r"(?P<path>.*)$",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 # Every public page carries its language prefix: /en/…, /fr/…, /it/…, /es/…
 urlpatterns += i18n_patterns(

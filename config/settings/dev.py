@@ -1,7 +1,17 @@
-"""Development: the embedded default that `make run` uses."""
+"""Development and the local demo that `make run` serves.
+
+DEBUG stays off unless asked for (`DEBUG=1 make run`), so that the demo shows what
+visitors see: friendly error pages in their language, not Django's debug pages.
+WhiteNoise serves the static files straight from the apps (no collectstatic needed)
+and Django serves the uploaded media.
+"""
 
 from .base import *  # noqa: F403
 from .base import env_bool
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me"  # noqa: F405
+LOCAL_DEMO = True
+SERVE_MEDIA = True
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

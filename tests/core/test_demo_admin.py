@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 @pytest.mark.django_db
 def test_demo_admin_is_created_once_in_development(settings):
-    settings.DEBUG = True
+    settings.LOCAL_DEMO = True
     call_command("ensure_demo_admin")
     call_command("ensure_demo_admin")
     admin = get_user_model().objects.get(username="admin")
@@ -15,7 +15,7 @@ def test_demo_admin_is_created_once_in_development(settings):
 
 @pytest.mark.django_db
 def test_demo_admin_is_refused_outside_development(settings):
-    settings.DEBUG = False
+    settings.LOCAL_DEMO = False
     with pytest.raises(CommandError):
         call_command("ensure_demo_admin")
     assert not get_user_model().objects.exists()

@@ -136,3 +136,18 @@ def test_add_to_calendar_links(client, liege_workshop):
     assert "outlook.live.com" in links["outlook"]
     html = response.content.decode()
     assert f'href="{liege_workshop.url}event.ics"' in html
+
+
+@pytest.mark.django_db
+def test_draft_and_private_events_have_no_calendar_file(client, liege_workshop):
+    from wagtail.models import PageViewRestriction
+
+    url = f"{liege_workshop.url}event.ics"
+    PageViewRestriction.objects.create(page=liege_workshop, restriction_type="login")
+    assert client.get(url).status_code == 404
+    PageViewRestriction.objects.all().delete()
+    assert client.get(url).status_code == 200
+    liege_workshop.unpublish()
+    assert client.get(url).status_code == 404
+    assert client.get("/en/events/no-such-event/event.ics").status_code == 404
+    assert client.get("/en/news/calendar.ics").status_code == 404  # not an events index

@@ -11,8 +11,10 @@ class Command(BaseCommand):
     help = "Create the demo superuser (DEMO_ADMIN_USER / DEMO_ADMIN_PASSWORD) if it is missing."
 
     def handle(self, *args, **options):
-        if not settings.DEBUG:
-            raise CommandError("The demo administrator is for local development only (DEBUG=1).")
+        if not getattr(settings, "LOCAL_DEMO", False):
+            raise CommandError(
+                "The demo administrator is for the local demo only (config.settings.dev)."
+            )
         username = os.environ.get("DEMO_ADMIN_USER", "admin")
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "pactesur-demo")
         User = get_user_model()  # noqa: N806
