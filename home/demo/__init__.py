@@ -1,0 +1,1 @@
+"""The demo content of the site (`manage.py load_demo_content`): data modules and builder."""

@@ -1,0 +1,330 @@
+"""`manage.py load_demo_content`: the demo site, in four languages, built idempotently.
+
+The command is run twice once for the module (it takes several seconds); every test then
+reads the result inside its own savepoint.
+"""
+
+from collections import Counter
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+from wagtail.models import Page, Revision, Site
+from wagtail_localize.models import Translation, TranslationSource
+
+from events.models import EventPage, EventStatus
+from home.demo.builder import content_counts
+from home.demo.texts import DemoContentError, T, TranslationMemory
+from home.models import ContactPage, HomePage, StandardPage
+from news.models import NewsPage
+from partners.models import City, Partner
+from projects.models import CityRole, PartnerRole, ProjectPage
+
+TARGET_LANGUAGES = ["fr", "it", "es"]
+STANDARD_SLUGS = ["about", "accessibility", "privacy", "legal-notice"]
+
+
+def snapshot():
+    counts = content_counts()
+    counts["revisions"] = Revision.objects.count()
+    counts["pages"] = sorted(
+        Page.objects.filter(depth__gt=1).values_list("locale__language_code", "url_path")
+    )
+    return counts
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=str(media)),
+        transaction.atomic(),
+    ):
+        first_output, second_output = StringIO(), StringIO()
+        call_command("load_demo_content", stdout=first_output)
+        first = snapshot()
+        call_command("load_demo_content", stdout=second_output)
+        second = snapshot()
+        yield {
+            "first": first,
+            "second": second,
+            "first_output": first_output.getvalue(),
+            "second_output": second_output.getvalue(),
+        }
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def site(demo, db):
+    return demo
+
+
+def english(model, **filters):
+    return model.objects.get(locale__language_code="en", **filters)
+
+
+def translation_of(obj, code):
+    return type(obj).objects.get(translation_key=obj.translation_key, locale__language_code=code)
+
+
+def assert_linked_translation(obj, code):
+    """obj (English) has a live `code` translation made through wagtail-localize."""
+    target = translation_of(obj, code)
+    assert target.pk != obj.pk
+    assert target.live
+    assert not target.has_unpublished_changes
+    if isinstance(target, Page):
+        assert target.alias_of_id is None
+    source = TranslationSource.objects.get(object_id=obj.translation_key, locale=obj.locale)
+    assert Translation.objects.filter(
+        source=source, target_locale=target.locale, enabled=True
+    ).exists()
+    return target
+
+
+# ---------------------------------------------------------------------- idempotency
+
+
+def test_second_run_changes_nothing(site):
+    assert site["first"] == site["second"]
+    assert "created" not in site["second_output"]
+    assert "updated" not in site["second_output"]
+    assert "Demo content loaded" in site["first_output"]
+
+
+def test_every_language_has_the_same_number_of_pages_and_snippets(site):
+    counts = site["second"]
+    for code in TARGET_LANGUAGES:
+        assert counts[f"pages {code}"] == counts["pages en"] >= 23
+        assert counts[f"live pages {code}"] == counts[f"pages {code}"]
+        assert counts[f"partners {code}"] == counts["partners en"] == 7
+        assert counts[f"cities {code}"] == counts["cities en"] == 14
+
+
+def test_no_duplicate_slugs_among_siblings(site):
+    paths = Page.objects.filter(depth__gt=1).values_list("url_path", flat=True)
+    duplicates = [path for path, count in Counter(paths).items() if count > 1]
+    assert duplicates == []
+
+
+def test_no_duplicate_snippets(site):
+    for model in (Partner, City):
+        keys = model.objects.values_list("translation_key", "locale")
+        assert len(keys) == len(set(keys))
+        names = model.objects.filter(locale__language_code="en").values_list("name", flat=True)
+        assert len(names) == len(set(names))
+
+
+# ---------------------------------------------------------------------- the page trees
+
+
+def test_english_home_page_is_the_site_root(site):
+    home = english(HomePage)
+    assert home.depth == 2
+    default_site = Site.objects.get(is_default_site=True)
+    assert default_site.root_page_id == home.pk
+    assert (default_site.hostname, default_site.port) == ("localhost", 80)
+    # Wagtail's "Welcome to your new Wagtail site!" page and its aliases are gone.
+    assert not Page.objects.filter(depth=2).exclude(content_type=home.content_type).exists()
+    assert home.featured_project.slug == "pactesur2"
+
+
+@pytest.mark.parametrize("code", TARGET_LANGUAGES)
+def test_each_language_has_the_whole_site_translated(site, code):
+    home = english(HomePage)
+    target_home = assert_linked_translation(home, code)
+    assert target_home.depth == 2
+    assert target_home.locale.language_code == code
+    assert target_home.title != home.title
+    assert target_home.hero_title != home.hero_title
+
+    # The same tree, page for page, with translated titles.
+    for page in home.get_descendants().specific():
+        target = assert_linked_translation(page, code)
+        assert target.get_parent().translation_key == page.get_parent().translation_key
+        assert target.slug == page.slug
+        if isinstance(page, ProjectPage):
+            assert target.title == page.title  # the acronym
+            assert target.summary != page.summary
+        else:
+            assert target.title != page.title, f"{page.title!r} is not translated into {code}"
+
+    locale_pages = Page.objects.descendant_of(target_home)
+    assert locale_pages.type(ProjectPage).count() == 2
+    assert locale_pages.type(NewsPage).count() >= 4
+    assert locale_pages.type(EventPage).count() >= 4
+    slugs = set(locale_pages.type(StandardPage).values_list("slug", flat=True))
+    assert set(STANDARD_SLUGS) <= slugs
+    assert locale_pages.type(ContactPage).count() == 1
+
+
+@pytest.mark.parametrize("code", TARGET_LANGUAGES)
+def test_rich_text_and_streamfields_are_translated(site, code):
+    pactesur2 = english(ProjectPage, slug="pactesur2")
+    target = translation_of(pactesur2, code)
+    assert target.objectives != pactesur2.objectives
+    assert target.objectives.count("<li>") == 3
+    assert [block.block_type for block in target.body] == [
+        block.block_type for block in pactesur2.body
+    ]
+    english_titles = [block.value["title"] for block in pactesur2.pillars]
+    target_titles = [block.value["title"] for block in target.pillars]
+    assert len(target_titles) == 4
+    assert all(a != b for a, b in zip(english_titles, target_titles, strict=True))
+
+
+def test_menus(site):
+    home = english(HomePage)
+    in_menus = set(home.get_children().filter(show_in_menus=True).values_list("slug", flat=True))
+    assert in_menus == {"projects", "news", "events", "about", "contact"}
+
+
+# ---------------------------------------------------------------------- projects
+
+
+def test_pactesur2_consortium(site):
+    project = english(ProjectPage, slug="pactesur2")
+    links = list(project.project_partners.select_related("partner"))
+    assert [link.partner.short_name for link in links] == [
+        "Nice",
+        "Turin",
+        "ANCI Piemonte",
+        "Liège",
+        "Madrid",
+        "Efus",
+    ]
+    assert [link.role for link in links].count(PartnerRole.LEAD) == 1
+    assert links[0].role == PartnerRole.LEAD
+    flagship = project.project_cities.filter(role=CityRole.FLAGSHIP)
+    assert [link.city.name for link in flagship] == ["Nice", "Madrid", "Turin", "Liège"]
+    assert (str(project.start_date), str(project.end_date)) == ("2023-09-01", "2025-08-31")
+
+
+def test_pactesur_consortium(site):
+    project = english(ProjectPage, slug="pactesur")
+    assert project.project_partners.count() == 6
+    assert project.lead_partner.short_name == "Nice"
+    assert project.project_cities.filter(role=CityRole.FLAGSHIP).count() == 3
+    working_group = project.project_cities.filter(role=CityRole.WORKING_GROUP)
+    assert working_group.count() == 11
+    assert {"Gdańsk", "Xàbia", "Lisbon", "Munich"} <= {link.city.name for link in working_group}
+
+
+# ---------------------------------------------------------------------- snippets
+
+
+@pytest.mark.parametrize("code", TARGET_LANGUAGES)
+def test_partners_and_cities_are_translated(site, code):
+    for model in (Partner, City):
+        for obj in model.objects.filter(locale__language_code="en"):
+            assert obj.live and obj.live_revision_id is not None
+            target = assert_linked_translation(obj, code)
+            assert target.country == obj.country
+    assert translation_of(english(City, name="Turin"), "it").name == "Torino"
+    assert (
+        translation_of(english(City, name="Lisbon"), code).name
+        == {
+            "fr": "Lisbonne",
+            "it": "Lisbona",
+            "es": "Lisboa",
+        }[code]
+    )
+    nice = english(Partner, short_name="Nice")
+    assert translation_of(nice, code).name != nice.name
+
+
+# ---------------------------------------------------------------------- events and news
+
+
+def test_events_cover_every_state(site):
+    now = timezone.now()
+    events = EventPage.objects.filter(locale__language_code="en")
+    assert all(timezone.is_aware(event.start) for event in events)
+
+    save_the_date = events.get(is_save_the_date=True)
+    assert save_the_date.start > now
+
+    registration = events.get(registration_enabled=True)
+    assert registration.start > now
+    assert registration.registration_opens_at < now < registration.registration_closes_at
+    assert registration.registration_closes_at < registration.start
+    assert registration.capacity == 40
+
+    reported = events.filter(end__lt=now, participants_count__isnull=False, report__isnull=False)
+    liege = reported.get(slug="liege-local-governance-workshop-2021")
+    assert liege.participants_count == 90
+    assert liege.local_start.isoformat() == "2021-05-05T09:00:00+02:00"
+    assert liege.format == "online" and liege.online_url
+    assert liege.report.slug == "liege-local-governance-workshop"
+
+    assert events.filter(
+        start__gt=now, status__in=[EventStatus.POSTPONED, EventStatus.CANCELLED]
+    ).exists()
+
+
+def test_news_link_to_projects_cities_and_events(site):
+    news = NewsPage.objects.filter(locale__language_code="en")
+    assert news.count() >= 5
+    assert all(item.project_id for item in news)
+    workshop = news.get(slug="liege-local-governance-workshop")
+    assert [city.name for city in workshop.cities.all()] == ["Liège"]
+    assert workshop.related_events.get().slug == "liege-local-governance-workshop-2021"
+    assert workshop.image is not None
+
+
+@pytest.mark.parametrize("code", TARGET_LANGUAGES)
+def test_contact_form_fields_are_translated(site, code):
+    contact = english(ContactPage)
+    target = translation_of(contact, code)
+    english_fields = list(contact.form_fields.all())
+    target_fields = list(target.form_fields.all())
+    assert len(target_fields) == len(english_fields) == 4
+    for source_field, target_field in zip(english_fields, target_fields, strict=True):
+        assert target_field.locale == target.locale
+        assert target_field.label != source_field.label
+        assert target_field.clean_name == source_field.clean_name
+        assert target_field.required == source_field.required
+    assert target.intro != contact.intro
+    assert target.to_address == contact.to_address == "contact@pactesur.eu"
+
+
+# ---------------------------------------------------------------------- the translation memory
+
+
+def test_a_missing_translation_is_an_error_naming_the_string():
+    memory = TranslationMemory()
+    memory.plain(T(en="Known", fr="Connu", it="Noto", es="Conocido"))
+    assert memory.lookup("Known", "it", "test") == "Noto"
+    with pytest.raises(DemoContentError, match="Unknown text"):
+        memory.lookup("Unknown text", "fr", "a test page, body")
+
+
+def test_conflicting_translations_are_an_error():
+    memory = TranslationMemory()
+    memory.plain(T(en="Nice", fr="Nice", it="Nizza", es="Niza"))
+    with pytest.raises(DemoContentError, match="two different ways"):
+        memory.plain(T(en="Nice", fr="Belle", it="Bella", es="Bonita"))
+
+
+def test_rich_text_is_registered_string_by_string():
+    from home.demo.texts import UL, P
+
+    memory = TranslationMemory()
+    html = memory.rich(
+        (
+            P(T(en="**Bold** start", fr="**Gras** début", it="**Grassetto** inizio", es="Inicio")),
+            UL(
+                (
+                    T(en="One", fr="Un", it="Uno", es="Uno"),
+                    T(en="Two", fr="Deux", it="Due", es="Dos"),
+                )
+            ),
+        )
+    )
+    assert html == "<p><b>Bold</b> start</p><ul><li>One</li><li>Two</li></ul>"
+    assert memory.lookup("<b>Bold</b> start", "fr", "test") == "<b>Gras</b> début"
+    assert memory.lookup("Two", "es", "test") == "Dos"
