@@ -40,6 +40,7 @@ from partners.models import City, Partner
 
 from . import data_news_events, data_pages, data_snippets
 from .images import ensure_images
+from .registrations import DEMO_EVENT_KEY, ensure_demo_registrations
 from .spec import Heading, PageSpec, Paragraphs, Pillar, Ref, Rich, Stream
 from .texts import TARGET_LANGUAGES, DemoContentError, T, TranslationMemory
 
@@ -116,6 +117,10 @@ class DemoBuilder:
             self.translate(obj)
         for english in sorted(self.pages.values(), key=lambda page: page.path):
             self.translate(english)
+
+        created = ensure_demo_registrations(self.pages[DEMO_EVENT_KEY])
+        if created:
+            self.stats["registration created"] += created
         return self.stats
 
     # ------------------------------------------------------------------ values

@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 from wagtail_localize.models import Translation, TranslationSource
 
-from events.models import EventPage, EventStatus
+from events.models import EventPage, EventStatus, Registration
 from home.demo.builder import content_counts
 from home.demo.texts import DemoContentError, T, TranslationMemory
 from home.models import ContactPage, HomePage, StandardPage
@@ -253,6 +253,15 @@ def test_events_cover_every_state(site):
     assert registration.registration_opens_at < now < registration.registration_closes_at
     assert registration.registration_closes_at < registration.start
     assert registration.capacity == 40
+    state = registration.registration_state
+    assert state.is_open
+    assert 0 < state.places_left <= 5  # "a few places left"
+    languages = set(
+        Registration.objects.filter(
+            shared_event__translation_key=registration.translation_key
+        ).values_list("language_code", flat=True)
+    )
+    assert languages == {"en", "fr", "it", "es"}
 
     reported = events.filter(end__lt=now, participants_count__isnull=False, report__isnull=False)
     liege = reported.get(slug="liege-local-governance-workshop-2021")
