@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api_router
 from core import views as core_views
 from core.sitemaps import MultilingualSitemap
 from search import views as search_views
@@ -18,6 +19,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("api/v2/", api_router.urls),
 ]
 
 if getattr(settings, "SERVE_MEDIA", False):
@@ -36,7 +39,7 @@ if getattr(settings, "SERVE_MEDIA", False):
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     re_path(
-        r"^(?P<path>(?:[\w\-]+/)*)(?P<filename>event\.ics|calendar\.ics)$",
+        r"^(?P<path>(?:[\w\-]+/)*)(?P<filename>event\.ics|calendar\.ics|feed\.xml)$",
         core_views.page_file,
         name="page_file",
     ),

@@ -4,6 +4,7 @@ from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.utils import translation
+from wagtail import hooks
 from wagtail.models import Site
 
 
@@ -38,9 +39,27 @@ def page_file(request, path, filename):
         raise Http404
     serve_file = getattr(page, "serve_file", None)
     response = serve_file(request, filename) if serve_file else None
+    # Apps can offer files on pages they don't own (news offers a project's feed.xml).
+    for hook in hooks.get_hooks("serve_page_file"):
+        if response is not None:
+            break
+        response = hook(page, request, filename)
     if response is None:
         raise Http404
     return response
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/search/",
+        "Disallow: /*/events/*/register/",
+        "Disallow: /*/events/*/cancel/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def healthz(request):

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
@@ -168,7 +169,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
         events, _filters = self.filter_events(request)
         return calendar_response(
-            events.order_by("start"), filename="pactesur-events.ics", request=request,
+            events.order_by("start"),
+            filename="pactesur-events.ics",
+            request=request,
             name=f"PACTESUR – {self.title}",
         )
 
@@ -363,6 +366,28 @@ class EventPage(RoutablePageMixin, BasePage):
         index.SearchField("venue"),
         index.SearchField("body"),
         index.FilterField("start"),
+    ]
+
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("timezone"),
+        APIField("all_day"),
+        APIField("is_save_the_date"),
+        APIField("status"),
+        APIField("previous_start"),
+        APIField("event_type"),
+        APIField("format"),
+        APIField("venue"),
+        APIField("city"),
+        APIField("online_url"),
+        APIField("project"),
+        APIField("organiser"),
+        APIField("summary"),
+        APIField("image"),
+        APIField("body"),
+        APIField("participants_count"),
+        APIField("report"),
     ]
 
     parent_page_types = ["events.EventIndexPage"]

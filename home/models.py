@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
@@ -31,9 +32,15 @@ class HomePage(BasePage):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     featured_project = models.ForeignKey(
-        "projects.ProjectPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text=_("The project whose flagship cities, pillars and partners the home page shows. "
-                    "Defaults to the most recent project."),
+        "projects.ProjectPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The project whose flagship cities, pillars and partners the home page shows. "
+            "Defaults to the most recent project."
+        ),
     )
     pillars_heading = models.CharField(max_length=255, blank=True)
     pillars = StreamField([("pillar", PillarBlock())], blank=True)
@@ -81,8 +88,11 @@ class HomePage(BasePage):
         if self.featured_project_id:
             return self.featured_project.localized
         return (
-            ProjectPage.objects.live().public().filter(locale=self.locale)
-            .order_by("-start_date").first()
+            ProjectPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .order_by("-start_date")
+            .first()
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -92,17 +102,24 @@ class HomePage(BasePage):
         if project:
             context["flagship_cities"] = [
                 link.city.localized
-                for link in project.project_cities.filter(role=CityRole.FLAGSHIP)
-                .select_related("city")
+                for link in project.project_cities.filter(role=CityRole.FLAGSHIP).select_related(
+                    "city"
+                )
             ]
             context["partners"] = project.partners_with_roles()
         context["latest_news"] = (
-            NewsPage.objects.live().public().descendant_of(self)
-            .select_related("image").order_by("-date", "-pk")[:HOME_NEWS_COUNT]
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("image")
+            .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
         )
         context["next_events"] = (
-            EventPage.objects.live().public().descendant_of(self)
-            .filter(end__gte=timezone.now()).select_related("city")
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(end__gte=timezone.now())
+            .select_related("city")
             .order_by("start")[:HOME_EVENTS_COUNT]
         )
         return context
@@ -123,6 +140,8 @@ class StandardPage(BasePage):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
+
+    api_fields = [APIField("intro"), APIField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
@@ -154,7 +173,8 @@ class ContactPage(AbstractEmailForm, BasePage):
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     thank_you_text = RichTextField(
-        blank=True, features=["bold", "italic", "link"],
+        blank=True,
+        features=["bold", "italic", "link"],
         help_text=_("Shown after the form is sent."),
     )
 

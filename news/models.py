@@ -8,6 +8,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -32,6 +33,14 @@ class NewsIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("news index")
+
+    def serve_file(self, request, filename):
+        """`feed.xml`: the RSS 2.0 feed of this language's news."""
+        if filename != "feed.xml":
+            return None
+        from .feeds import NewsFeed
+
+        return NewsFeed(self, self.get_news().prefetch_related("tags"))(request)
 
     def get_news(self):
         return (
@@ -88,6 +97,18 @@ def CityKeys(city_id):  # noqa: N802 - reads as a query fragment
     from partners.models import City
 
     return City.objects.filter(pk=city_id).values("translation_key")
+
+
+def news_of_project(project):
+    """Live news about `project` in the project page's language. News point at the source
+    project page (a synchronised relation), so they are matched by translation key."""
+    return (
+        NewsPage.objects.live()
+        .public()
+        .filter(locale=project.locale, project__translation_key=project.translation_key)
+        .select_related("image")
+        .order_by("-date", "-pk")
+    )
 
 
 class NewsPageTag(TaggedItemBase):
@@ -167,6 +188,16 @@ class NewsPage(BasePage):
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.FilterField("date"),
+    ]
+
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("image"),
+        APIField("tags"),
+        APIField("project"),
+        APIField("cities"),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -131,6 +132,19 @@ class ProjectPage(BasePage):
         index.SearchField("summary"),
         index.SearchField("objectives"),
         index.SearchField("body"),
+    ]
+
+    api_fields = [
+        APIField("acronym"),
+        APIField("full_name"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("funding_programme"),
+        APIField("summary"),
+        APIField("objectives"),
+        APIField("pillars"),
+        APIField("body"),
+        APIField("logo"),
     ]
 
     parent_page_types = ["projects.ProjectIndexPage"]

@@ -10,7 +10,9 @@ from tests.translation import translate_object
 FRENCH = {
     "PACTESUR2": "PACTESUR2 (fr)",
     "A project about protecting public spaces.": "Un projet pour protéger les espaces publics.",
-    "Protect Allied Cities against TErrorism in Securing Urban aReas": "Protéger les villes alliées",
+    "Protect Allied Cities against TErrorism in Securing Urban aReas": (
+        "Protéger les villes alliées"
+    ),
 }
 
 
