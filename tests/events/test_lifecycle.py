@@ -24,6 +24,7 @@ def test_save_the_date_becomes_the_full_event_at_the_same_url(client, site_tree)
         slug="training-torino",
         is_save_the_date=True,
         title="Training in Torino",
+        venue="Campus Luigi Einaudi",
     )
     event.save_revision().publish()
     url = event.url
