@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "editorial"
+
+urlpatterns = [
+    path(
+        "translation-status/",
+        views.TranslationStatusView.as_view(),
+        name="translation_status",
+    ),
+    path(
+        "translation-status/update/",
+        views.update_translations,
+        name="update_translations",
+    ),
+    path(
+        "translation-status/translate/",
+        views.start_translation,
+        name="start_translation",
+    ),
+]
