@@ -21,6 +21,7 @@ migrate: $(BIN)/activate
 demo: migrate
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_demo_admin
+	$(MANAGE) editorial_demo_users
 
 run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
