@@ -48,28 +48,54 @@ def _is_page(obj):
     return isinstance(obj, Page) and obj.pk is not None
 
 
-def localize_many(objects, locale=None, live_only=True):
-    """The translations of ``objects`` in ``locale`` (default: the active one), in one query.
+def localize_many(objects, locale=None, live_only=True, select_related=()):
+    """The translations of ``objects`` in ``locale`` (default: the active language), in one
+    query whatever their number (``.localized`` costs two queries per object).
 
     Objects without a (live) translation stay as they are, like ``.localized`` does.
-    Works for pages and translatable snippets alike.
+    Works for pages and translatable snippets alike (one model per call).
     """
     objects = [obj for obj in objects if obj is not None]
     if not objects:
         return []
-    locale = locale or _active_locale()
     model = type(objects[0])
-    keys = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}
-    translations = {}
-    if keys:
-        queryset = model._default_manager.filter(translation_key__in=keys, locale=locale)
-        if live_only and hasattr(model, "live"):
-            queryset = queryset.filter(live=True)
-        translations = {obj.translation_key: obj for obj in queryset}
-    return [
-        obj if obj.locale_id == locale.pk else translations.get(obj.translation_key, obj)
-        for obj in objects
+    keys = {obj.translation_key for obj in objects}
+    queryset = model._default_manager.filter(translation_key__in=keys)
+    if select_related:
+        queryset = queryset.select_related(*select_related)
+    if locale is not None:
+        queryset = queryset.filter(locale=locale)
+    else:
+        # By language code: no separate query for the Locale row.
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        queryset = queryset.filter(locale__language_code=language)
+    if live_only and hasattr(model, "live"):
+        queryset = queryset.filter(live=True)
+    translations = {obj.translation_key: obj for obj in queryset}
+    return [translations.get(obj.translation_key, obj) for obj in objects]
+
+
+def prefetch_renditions(images, *specs):
+    """Fetch the renditions ``specs`` of all ``images`` in one query, so that the
+    ``{% image %}`` tags of a listing do not ask once per image."""
+    from django.db.models import Prefetch, prefetch_related_objects
+
+    images = [
+        image
+        for image in images
+        if image is not None and not hasattr(image, "prefetched_renditions")
     ]
+    if not images:
+        return
+    rendition_model = images[0].get_rendition_model()
+    prefetch_related_objects(
+        images,
+        Prefetch(
+            "renditions",
+            queryset=rendition_model.objects.filter(filter_spec__in=specs),
+            to_attr="prefetched_renditions",
+        ),
+    )
 
 
 def _swap_language_prefix(path, language):
@@ -88,8 +114,9 @@ def _swap_language_prefix(path, language):
 class SiteChrome:
     """Everything the header and footer show, computed once per request."""
 
-    def __init__(self, request, page):
+    def __init__(self, request, page, context=None):
         self.request = request
+        self.context = context or {}
         self.page = page if _is_page(page) else None
         if self.page is not None:
             self.language = self.page.locale.language_code
@@ -184,14 +211,23 @@ class SiteChrome:
 
     # -- footer: the featured project's partners -----------------------------------------
 
+    def _home_context(self, name):
+        """A variable of the home page's own context (HomePage.get_context has computed
+        the featured project and its partners already), when rendering the home page."""
+        if self.page is not None and self.page.depth == getattr(self.home, "depth", None):
+            return self.context.get(name)
+        return None
+
     @property
     def featured_project(self):
         if self._featured is False:
-            self._featured = None
-            home = self.home
-            specific = home.specific_deferred if home is not None else None
-            if specific is not None and hasattr(specific, "get_featured_project"):
-                self._featured = specific.get_featured_project()
+            project = self._home_context("featured_project")
+            if project is None:
+                home = self.home
+                specific = home.specific_deferred if home is not None else None
+                if specific is not None and hasattr(specific, "get_featured_project"):
+                    project = specific.get_featured_project()
+            self._featured = project
         return self._featured
 
     @property
@@ -199,8 +235,21 @@ class SiteChrome:
         project = self.featured_project
         if project is None:
             return []
+        pairs = self._home_context("partners")
+        if pairs:
+            partners = [partner for partner, _link in pairs]
+            partner_logos(partners)
+            return [
+                {
+                    "partner": partner,
+                    "logo": partner.logo if partner.logo_id else None,
+                    "role": link.role,
+                }
+                for partner, link in pairs
+            ]
         links = list(project.project_partners.select_related("partner", "partner__logo"))
         partners = localize_many([link.partner for link in links], self.locale)
+        prefetch_renditions([link.partner.logo for link in links], FOOTER_LOGO)
         return [
             {"partner": partner, "logo": link.partner.logo, "role": link.role}
             for partner, link in zip(partners, links, strict=True)
@@ -257,7 +306,8 @@ class SiteChrome:
                 }
             )
             translated = page if is_current and page.live else exact.get(code)
-            if translated is not None:
+            # An alias shows another language's text: it is no alternate in its own language.
+            if translated is not None and not translated.alias_of_id:
                 full_url = translated.get_full_url(self.request)
                 if full_url:
                     alternates.append({"code": code, "url": full_url})
@@ -317,7 +367,7 @@ def site_chrome(context):
     page_id = page.pk if _is_page(page) else None
     if cached is not None and cached[0] == page_id:
         return cached[1]
-    chrome = SiteChrome(request, page)
+    chrome = SiteChrome(request, page, context)
     if request is not None:
         setattr(request, cache_key, (page_id, chrome))
     return chrome
@@ -360,7 +410,13 @@ def social_meta(context):
 
 def _long_date(value):
     # Translators: a PHP-style date format (Django's "date" filter), e.g. 5 May 2025.
-    return dateformat.format(value, pgettext("long date format", "j F Y"))
+    text = dateformat.format(value, pgettext("long date format", "j F Y"))
+    # Translators: write "lowercase" if month names are written in lower case inside a
+    # date in your language (Italian "1 settembre 2023"); leave "as is" otherwise.
+    if pgettext("month names inside dates", "as is") == "lowercase":
+        month = dateformat.format(value, "F")
+        text = text.replace(month, month.lower())
+    return text
 
 
 def _time(value):
@@ -475,13 +531,56 @@ def translated(obj):
     return localize_many([obj])[0]
 
 
+# The renditions the listings use (keep in step with the templates named).
+NEWS_CARD_IMAGE = "fill-640x360"  # components/news_card.html
+FOOTER_LOGO = "height-56"  # components/footer.html
+PARTNER_CARD_LOGO = "max-240x96"  # home/home_page.html
+
+
+@register.simple_tag
+def news_cards(items):
+    """The news items of a listing, their card images fetched in one query."""
+    items = list(items)
+    prefetch_renditions([getattr(item, "image", None) for item in items], NEWS_CARD_IMAGE)
+    return items
+
+
+@register.simple_tag
+def event_cards(events):
+    """The events of a listing, each with its city in the listing's language as
+    ``local_city`` (one query for all; views may have set it already)."""
+    events = list(events)
+    missing = [event for event in events if not hasattr(event, "local_city")]
+    with_city = [event for event in missing if event.city_id]
+    for event, city in zip(
+        with_city, localize_many([event.city for event in with_city]), strict=True
+    ):
+        event.local_city = city
+    for event in missing:
+        if not event.city_id:
+            event.local_city = None
+    return events
+
+
+@register.simple_tag
+def partner_logos(partners):
+    """Fetch the logos of a list of partners (or of (partner, link) pairs) and the
+    renditions the partner cards and the footer show, in two queries."""
+    from django.db.models import prefetch_related_objects
+
+    items = [item[0] if isinstance(item, list | tuple) else item for item in partners]
+    with_logo = [item for item in items if getattr(item, "logo_id", None)]
+    prefetch_related_objects(with_logo, "logo")
+    prefetch_renditions([item.logo for item in with_logo], PARTNER_CARD_LOGO, FOOTER_LOGO)
+    return ""
+
+
 @register.filter
 def event_city(event):
     """An event's city in the listing's language (precomputed as ``local_city`` when the
     view did it in bulk, else looked up)."""
-    city = getattr(event, "local_city", None)
-    if city is not None:
-        return city
+    if hasattr(event, "local_city"):
+        return event.local_city
     return translated(event.city) if event.city_id else None
 
 
@@ -540,12 +639,13 @@ def project_news(page, limit=None):
         .select_related("image")
         .order_by("-date", "-pk")
     )
-    return list(news[:limit] if limit else news)
+    return news_cards(news[:limit] if limit else news)
 
 
 @register.simple_tag
-def project_events(page):
-    """Live events of a project in the page's language: {"upcoming": […], "past": […]}."""
+def project_events(page, limit=6):
+    """Live events of a project in the page's language (events point at the English
+    project): {"upcoming": [soonest first], "past": [latest first], "more": bool}."""
     from events.models import EventPage
 
     events = (
@@ -555,17 +655,22 @@ def project_events(page):
         .select_related("city")
     )
     now = timezone.now()
+    upcoming = list(events.filter(end__gte=now).order_by("start", "pk")[: limit + 1])
+    past = list(events.filter(end__lt=now).order_by("-start", "-pk")[: limit + 1])
     return {
-        "upcoming": list(events.filter(end__gte=now).order_by("start", "pk")),
-        "past": list(events.filter(end__lt=now).order_by("-start", "-pk")),
+        "upcoming": event_cards(upcoming[:limit]),
+        "past": event_cards(past[:limit]),
+        "more": len(upcoming) > limit or len(past) > limit,
     }
 
 
 @register.simple_tag
 def related_events(page):
     """The events a news item is linked to, in the page's language, soonest first."""
-    events = list(page.related_events.all().order_by("start"))
-    return [event for event in localize_many(events, page.locale) if event.live]
+    events = list(page.related_events.select_related("city").order_by("start"))
+    events = localize_many(events, page.locale, select_related=("city",))
+    events = [event for event in events if event.live]
+    return event_cards(events)
 
 
 @register.simple_tag
@@ -585,12 +690,6 @@ def news_filter_options(index_page):
         "projects": projects,
         "cities": sorted(unique.values(), key=lambda city: city.name.casefold()),
     }
-
-
-@register.simple_tag
-def country_cities(cities):
-    """Cities with their countries' names in the active language."""
-    return [(city, city.country.name if city.country else "") for city in cities]
 
 
 @register.filter

@@ -27,8 +27,7 @@ def test_alias_of_an_untranslated_source_is_shown_in_the_source_language(small_s
         assert state.source_page == about
         assert state.content_language_code == "en"
     assert (state.language_name, state.content_language_name) == ("español", "inglés")
-    # The sentence itself is translated in site/locale (until then it shows in English).
-    assert state.notice.endswith("español; shown in inglés.")
+    assert state.notice == "Esta página aún no está disponible en español; se muestra en inglés."
     assert translation_state(alias, "en").notice == ""
 
 
