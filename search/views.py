@@ -1,29 +1,119 @@
-"""The site search: live public pages of the visitor's language only."""
+"""The site search: live public pages of the visitor's language only.
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+`/{lang}/search/?q=…&type=news|event|project|page&year=2024&page=2`
+
+Context for search/search.html:
+- search_query: the query as understood (cleaned, at most 200 characters)
+- search_results: a Django paginator Page of SearchResult (.page (specific), .type,
+  .type_label, .date, .title, .title_html and .snippet (safe HTML with <mark>), .url)
+- paginator, result_count (promotions included), promotions (SearchResult, .promoted=True,
+  shown first, on the first page)
+- type_counts, year_counts: lists of Facet (.value, .label, .count, .selected, .url)
+- selected_type, selected_year, clear_filters_url
+- other_languages: when nothing is found, the other languages in which the same words find
+  something ({"code", "name", "count", "url"})
+"""
+
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+from wagtail.models import Locale
+
+from .models import Kind
+from .query import SiteSearch, clean_query, record_query
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+
+
+def _int(value, minimum, maximum):
+    value = (value or "").strip()
+    if not value.isascii() or not value.isdigit() or len(value) > 9:
+        return None
+    number = int(value)
+    return number if minimum <= number <= maximum else None
+
+
+def _active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+def _url(request, params, **changes):
+    """The search URL with some parameters changed (None removes one); always back to the
+    first page of results."""
+    params = {**params, **changes}
+    query = urlencode({key: value for key, value in params.items() if value not in (None, "")})
+    return f"{request.path}?{query}" if query else request.path
+
+
+def _other_languages(site_search, locale):
+    suggestions = []
+    names = dict(settings.LANGUAGES)
+    for other in Locale.objects.exclude(pk=locale.pk).order_by("language_code"):
+        count = site_search.count_in(other)
+        if count:
+            with translation.override(other.language_code):
+                url = reverse("search") + "?" + urlencode({"q": site_search.query})
+            suggestions.append(
+                {
+                    "code": other.language_code,
+                    "name": names.get(other.language_code, other.get_display_name()),
+                    "count": count,
+                    "url": url,
+                }
+            )
+    return suggestions
 
 
 def search(request):
-    query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        locale = Locale.get_active()
-        pages = Page.objects.live().public().filter(locale=locale).specific()
-        results = pages.search(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return TemplateResponse(
+    locale = _active_locale()
+    query = clean_query(request.GET.get("q", ""))
+    selected_type = request.GET.get("type", "")
+    selected_type = selected_type if selected_type in Kind.values else None
+    selected_year = _int(request.GET.get("year"), 1000, 9999)
+    page_number = _int(request.GET.get("page"), 1, 10**9) or 1
+
+    site_search = SiteSearch(locale, query, kind=selected_type, year=selected_year, request=request)
+    paginator = Paginator(site_search.results, RESULTS_PER_PAGE)
+    results_page = paginator.page(min(page_number, paginator.num_pages))
+    promotions = site_search.promotions if results_page.number == 1 else []
+
+    if query and page_number == 1 and not (selected_type or selected_year):
+        record_query(locale, query, site_search.total_count)
+
+    params = {"q": query, "type": selected_type, "year": selected_year}
+    type_counts = site_search.type_counts if query else []
+    for facet in type_counts:
+        facet.url = _url(request, params, type=None if facet.selected else facet.value)
+    year_counts = site_search.year_counts if query else []
+    for facet in year_counts:
+        facet.url = _url(request, params, year=None if facet.selected else facet.value)
+
+    result_count = site_search.total_count if query else 0
+    other_languages = _other_languages(site_search, locale) if query and not result_count else []
+    response = TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "search_results": page, "paginator": paginator},
+        {
+            "search_query": query,
+            "search_results": results_page,
+            "paginator": paginator,
+            "result_count": result_count,
+            "promotions": promotions,
+            "type_counts": type_counts,
+            "year_counts": year_counts,
+            "selected_type": selected_type,
+            "selected_year": selected_year,
+            "clear_filters_url": _url(request, params, type=None, year=None),
+            "other_languages": other_languages,
+        },
     )
+    # Results change with every publication and each search is counted: no shared caching.
+    patch_cache_control(response, private=True)
+    return response
