@@ -1,0 +1,155 @@
+"""What invalidates the caches: every change a visitor could see.
+
+- Pages: published, unpublished, moved, deleted, or saved other than by the bookkeeping of
+  drafts and locks (a page saved by code, an alias kept in step by Wagtail, a translation
+  published by wagtail-localize, which publishes in a `transaction.on_commit` callback).
+- Everything pages show without being pages: snippets (partners, cities, and whatever is
+  registered as a snippet later), images, documents, tags, locales, sites, settings, view
+  restrictions (a page turning private must not stay in the cache), and registrations
+  (the places left on an event page).
+
+Each of them raises the content generation (generation.py), which empties the page cache
+at once, and, when a CDN or Varnish is configured (WAGTAILFRONTENDCACHE), purges it there:
+the page's URLs in every language with its parents and related pages for a page change,
+everything for any other change (frontend_cache.py).
+
+Renditions are left out on purpose: they are created while pages render.
+"""
+
+import logging
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page, TranslatableMixin, get_page_models
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import conf, frontend_cache, generation, renditions
+
+logger = logging.getLogger(__name__)
+
+# Fields that saving a draft, locking or counting children updates on a page or snippet:
+# they never change what visitors see.
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "draft_title",
+        "latest_revision_created_at",
+        "latest_revision",
+        "has_unpublished_changes",
+        "wagtail_admin_comments",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "numchild",
+        "file_size",
+        "file_hash",
+    }
+)
+
+# Models (app_label.ModelName) besides pages and snippets whose changes show on pages.
+CONTENT_MODELS = (
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "wagtailcore.Locale",
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
+    "taggit.Tag",
+    "events.Registration",
+)
+
+
+def _is_bookkeeping(update_fields):
+    return bool(update_fields) and BOOKKEEPING_FIELDS.issuperset(update_fields)
+
+
+# ------------------------------------------------------------------------------ pages
+
+
+def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or _is_bookkeeping(update_fields):
+        return
+    generation.bump()
+
+
+def on_page_published(sender, instance, **kwargs):
+    generation.bump()
+    frontend_cache.purge_page(instance)
+
+
+def on_page_moved(sender, instance, **kwargs):
+    generation.bump()
+    frontend_cache.purge_everything()  # the old URLs of the page and of all its descendants
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    generation.bump()
+    frontend_cache.purge_page(instance)
+
+
+# ------------------------------------------------------------------------------ the rest
+
+_content_models = None
+
+
+def content_models():
+    """The non-page models whose changes show on pages (resolved once the apps are ready)."""
+    global _content_models
+    if _content_models is None:
+        from django.apps import apps
+        from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+        from wagtail.snippets.models import get_snippet_models
+
+        models = set()
+        for label in CONTENT_MODELS:
+            try:
+                models.add(apps.get_model(label))
+            except LookupError:
+                continue
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
+        models.update({get_image_model(), get_document_model()})
+        models.update(
+            model
+            for model in apps.get_models()
+            if issubclass(model, BaseGenericSetting | BaseSiteSetting)
+            # translatable non-page models: snippets, and what wagtail-localize translates
+            or (issubclass(model, TranslatableMixin) and not issubclass(model, Page))
+        )
+        snippets = set(get_snippet_models())
+        if snippets:  # only cached once the snippets are registered
+            models.update(snippets)
+            _content_models = tuple(models)
+        return tuple(models)
+    return _content_models
+
+
+def on_content_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or isinstance(instance, Page) or not isinstance(instance, content_models()):
+        return
+    if _is_bookkeeping(update_fields):
+        return
+    generation.bump()
+    frontend_cache.purge_everything()
+    if isinstance(instance, AbstractImage) and conf.prerender_renditions_on_save():
+        renditions.prerender_image_later(instance.pk)
+
+
+def on_content_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) or not isinstance(instance, content_models()):
+        return
+    generation.bump()
+    frontend_cache.purge_everything()
+
+
+def connect():
+    for model in {Page, *get_page_models()}:
+        post_save.connect(on_page_saved, sender=model, dispatch_uid=f"perf_page_save_{model}")
+        post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"perf_page_del_{model}")
+    page_published.connect(on_page_published, dispatch_uid="perf_page_published")
+    page_unpublished.connect(on_page_published, dispatch_uid="perf_page_unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="perf_page_moved")
+    # No sender: snippets are registered after the apps are ready, and a model registered as
+    # a snippet later needs no change here.
+    post_save.connect(on_content_saved, dispatch_uid="perf_content_saved")
+    post_delete.connect(on_content_deleted, dispatch_uid="perf_content_deleted")

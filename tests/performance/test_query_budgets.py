@@ -1,0 +1,181 @@
+"""Query budgets: every page type costs a fixed number of SQL queries, whatever the amount
+of content (10 or 200 news items and events in each language).
+
+The site is built once for the module (in a transaction rolled back at the end), grown from
+10 to 200 items, and each page is requested in French (where translated partners, cities
+and pages must be looked up: the harder case) with no cache at all (DummyCache: Wagtail
+keeps renditions and site root paths in the default cache, which would hide their queries
+once warm), after a first request that creates the image renditions.
+
+A budget that no longer matches prints the queries; when the change is deliberate (a new
+block on a page), update the number here.
+"""
+
+from collections import Counter
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from events.models import EventPage
+from news.models import NewsPage
+from tests.performance.builders import build_site, grow_site
+
+SIZES = (10, 200)
+LANGUAGE = "fr"
+
+# Queries per request (French, no cache) once the fixes of issue 7 are applied to
+# events/calendars.py (calendar.ics: one site-root lookup per event), projects/models.py
+# (one translation lookup per partner and per city) and home/models.py (per flagship city).
+BUDGETS = {
+    "home": 29,
+    "news_index": 35,
+    "news_page": 37,
+    "event_index": 38,
+    "event_page": 40,
+    "project_page": 38,
+    "search": 29,
+    "sitemap": 7,
+    "calendar_ics": 15,
+    "feed_xml": 14,
+}
+
+# The search backend's query count depends on what matches, not on how much there is: one
+# query per page type among the results, and on PostgreSQL a second ranking pass when the
+# titles alone do not fill the page. Its budget is a maximum, and it must not grow.
+BOUNDED = {"search"}
+
+NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+def urls():
+    fr = {"locale__language_code": LANGUAGE, "slug__startswith": "load-"}
+    news = NewsPage.objects.live().filter(**fr, image__isnull=False).order_by("path").first()
+    event = (
+        EventPage.objects.live()
+        .filter(**fr, registration_enabled=False, city__isnull=False, image__isnull=False)
+        .order_by("path")
+        .first()
+    )
+    return {
+        "home": f"/{LANGUAGE}/",
+        "news_index": f"/{LANGUAGE}/news/",
+        "news_page": news.get_url(),
+        "event_index": f"/{LANGUAGE}/events/",
+        "event_page": event.get_url(),
+        "project_page": f"/{LANGUAGE}/projects/pactesur2/",
+        "search": f"/{LANGUAGE}/search/?q=s%C3%A9curit%C3%A9",
+        "sitemap": "/sitemap.xml",
+        "calendar_ics": f"/{LANGUAGE}/events/calendar.ics",
+        "feed_xml": f"/{LANGUAGE}/news/feed.xml",
+    }
+
+
+def measure(client, url):
+    try:
+        client.get(url)  # creates the renditions, records the search query…
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+    except Exception as error:  # noqa: BLE001 - reported by the test of that page type
+        return {"error": repr(error), "count": None, "queries": []}
+    return {
+        "status": response.status_code,
+        "count": len(queries.captured_queries),
+        "queries": [query["sql"] for query in queries.captured_queries],
+    }
+
+
+@pytest.fixture(scope="module")
+def measured(django_db_setup, django_db_blocker, tmp_path_factory):
+    """{page type: {size: measurement}}, for both sizes, on one site built for the module."""
+    results = {name: {} for name in BUDGETS}
+    media = tmp_path_factory.mktemp("media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, CACHES=NO_CACHE, PAGE_CACHE_SECONDS=0),
+        transaction.atomic(),
+    ):
+        build_site()
+        grown = 0
+        for size in SIZES:
+            grow_site(news=size - grown, events=size - grown, seed=size)
+            grown = size
+            client = Client()
+            for name, url in urls().items():
+                results[name][size] = {"url": url, **measure(client, url)}
+        transaction.set_rollback(True)
+    return results
+
+
+def describe(measurement):
+    if measurement.get("error"):
+        return f"  {measurement['url']}: {measurement['error']}"
+    lines = [f"  {measurement['url']}: {measurement['count']} queries"]
+    for sql, count in Counter(measurement["queries"]).most_common():
+        lines.append(f"    {count} x {sql[:220]}")
+    return "\n".join(lines)
+
+
+def check(measured, name):
+    by_size = measured[name]
+    for size in SIZES:
+        assert by_size[size].get("status") == 200, describe(by_size[size])
+    counts = {size: by_size[size]["count"] for size in SIZES}
+    details = "\n".join(f"{size} items:\n{describe(by_size[size])}" for size in SIZES)
+    if name in BOUNDED:
+        assert counts[SIZES[-1]] <= counts[SIZES[0]], f"N+1 on {name}: {counts}\n{details}"
+        assert max(counts.values()) <= BUDGETS[name], f"{name}: {counts}\n{details}"
+        return
+    assert counts[SIZES[0]] == counts[SIZES[-1]], f"N+1 on {name}: {counts}\n{details}"
+    assert counts[SIZES[0]] == BUDGETS[name], f"{name}: {counts}, budget {BUDGETS[name]}\n{details}"
+
+
+@pytest.mark.django_db
+def test_home_page(measured):
+    check(measured, "home")
+
+
+@pytest.mark.django_db
+def test_news_index(measured):
+    check(measured, "news_index")
+
+
+@pytest.mark.django_db
+def test_news_page(measured):
+    check(measured, "news_page")
+
+
+@pytest.mark.django_db
+def test_event_index(measured):
+    check(measured, "event_index")
+
+
+@pytest.mark.django_db
+def test_event_page(measured):
+    check(measured, "event_page")
+
+
+@pytest.mark.django_db
+def test_project_page(measured):
+    check(measured, "project_page")
+
+
+@pytest.mark.django_db
+def test_search(measured):
+    check(measured, "search")
+
+
+@pytest.mark.django_db
+def test_sitemap(measured):
+    check(measured, "sitemap")
+
+
+@pytest.mark.django_db
+def test_calendar_ics(measured):
+    check(measured, "calendar_ics")
+
+
+@pytest.mark.django_db
+def test_feed_xml(measured):
+    check(measured, "feed_xml")
