@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "events",
     "home",
     "search",
+    "editorial",
+    "performance",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail_modeladmin",
@@ -77,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Full-page cache for anonymous visitors: after the language is known, before CSRF.
+    "performance.middleware.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -133,8 +137,41 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pactesur",
+            # Room for the page cache (about 30 KB a page, per process).
+            "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
+
+# Full-page cache for anonymous visitors (performance/): at most PAGE_CACHE_SECONDS, and
+# emptied on every publish, unpublish, move, delete or snippet change (0 disables it).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Where the "content generation" that invalidates it lives: "cache" (shared: Redis) or
+# "database"; empty = "database" with the per-process local-memory cache, else "cache".
+PAGE_CACHE_GENERATION_STORE = os.environ.get("PAGE_CACHE_GENERATION_STORE", "")
+
+# A CDN or Varnish in front, purged after every change by performance/ with the backends
+# of wagtail.contrib.frontend_cache. That app is not installed on purpose: its own signal
+# handlers purge inside the publishing transaction, before the commit, so the CDN could
+# fetch and keep the old page again; performance/ purges after the commit, and more URLs.
+WAGTAILFRONTENDCACHE = {}
+FRONTEND_CACHE_HOSTNAMES = env_list("FRONTEND_CACHE_HOSTNAMES", "*")
+if os.environ.get("FRONTEND_CACHE_VARNISH_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "performance.frontend_cache.VarnishBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_VARNISH_URL"],
+        "HOSTNAMES": FRONTEND_CACHE_HOSTNAMES,
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "performance.frontend_cache.CloudflareBackend",
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN") or None,
+        "EMAIL": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_EMAIL") or None,
+        "API_KEY": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_API_KEY") or None,
+        "HOSTNAMES": FRONTEND_CACHE_HOSTNAMES,
+    }
+# How long the CDN may keep a page (s-maxage) between purges.
+FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "3600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -205,7 +242,32 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
+
+
+def machine_translator(debug):
+    """wagtail-localize's machine translator, chosen by the environment: DeepL when
+    DEEPL_API_KEY is set, else LibreTranslate when LIBRETRANSLATE_URL is (with
+    LIBRETRANSLATE_API_KEY if the server wants one), else the dummy translator (it
+    reverses the words: for trying the feature) when debugging, else none."""
+    if os.environ.get("DEEPL_API_KEY"):
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+        }
+    if os.environ.get("LIBRETRANSLATE_URL"):
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"].rstrip("/"),
+                "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+            },
+        }
+    if debug:
+        return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+    return None
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(DEBUG)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 

@@ -7,9 +7,10 @@ and Django serves the uploaded media.
 """
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import env_bool, machine_translator
 
 DEBUG = env_bool("DEBUG", False)
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(DEBUG)  # DeepL, LibreTranslate, dummy
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me"  # noqa: F405
 LOCAL_DEMO = True
 SERVE_MEDIA = True

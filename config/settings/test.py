@@ -13,3 +13,6 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The page cache stays off so that tests see each change at once; tests/performance
+# switches it on where it is under test.
+PAGE_CACHE_SECONDS = 0
