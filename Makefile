@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format migrate demo messages clean
+.PHONY: run test test-browser lint format migrate demo messages clean
 
 $(BIN)/activate: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -26,8 +26,18 @@ demo: migrate
 run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# The browser tests (tests/browser, marker `browser`) run on their own: `make test-browser`.
 test: $(BIN)/activate
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+# Chromium journeys, axe-core and the Nu HTML checker over the demo content. Needs
+# /usr/bin/chromium and java; installs axe-core and vnu-jar (package.json) with npm if missing.
+# Skips what is missing unless REQUIRE_BROWSER=1.
+test-browser: $(BIN)/activate
+	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then \
+		if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; \
+		else echo "npm not found: axe-core and vnu-jar tests will skip"; fi; fi
+	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
 
 lint: $(BIN)/activate
 	$(BIN)/ruff check .

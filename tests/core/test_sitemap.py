@@ -28,3 +28,61 @@ def test_sitemap_gives_hreflang_alternates(client, translated_site):
     for url in root.findall("s:url", NS):
         langs = {link.get("hreflang") for link in url.findall("x:link", NS)}
         assert langs == {*LANGUAGES, "x-default"}, url.find("s:loc", NS).text
+
+
+@pytest.mark.django_db
+def test_sitemap_alternates_point_at_each_translation(client, translated_site):
+    """Every hreflang link of a URL leads to that page in that language, the same set for
+    each translation, and x-default leads to the English page."""
+    from wagtail.models import Site
+
+    site_url = Site.objects.get(is_default_site=True).root_url
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    alternates_of = {}
+    for url in root.findall("s:url", NS):
+        loc = url.find("s:loc", NS).text
+        alternates_of[loc] = {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+        }
+        assert all(link.get("rel") == "alternate" for link in url.findall("x:link", NS))
+    for loc, alternates in alternates_of.items():
+        language = loc.removeprefix(f"{site_url}/").split("/")[0]
+        assert alternates[language] == loc
+        assert alternates["x-default"] == alternates["en"]
+        for code in LANGUAGES:
+            assert alternates[code].startswith(f"{site_url}/{code}/")
+            assert alternates_of[alternates[code]] == alternates  # reciprocal
+    news = translated_site["news"]
+    assert alternates_of[f"{site_url}{news.url}"]["fr"] == (
+        f"{site_url}/fr{news.url.removeprefix('/en')}"
+    )
+
+
+@pytest.mark.django_db
+def test_sitemap_leaves_out_private_pages_and_their_translations(client, translated_site):
+    from wagtail.models import Page, PageViewRestriction, Site
+
+    site_url = Site.objects.get(is_default_site=True).root_url
+    news = translated_site["news"]
+    french = Page.objects.get(translation_key=news.translation_key, locale__language_code="fr")
+    PageViewRestriction.objects.create(page=french, restriction_type="login")
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    locations = {loc.text for loc in root.findall("s:url/s:loc", NS)}
+    hrefs = {link.get("href") for link in root.findall("s:url/x:link", NS)}
+    french_url = f"{site_url}{french.url}"
+    assert french_url not in locations
+    assert french_url not in hrefs
+    assert f"{site_url}{news.url}" in locations
+
+
+@pytest.mark.django_db
+def test_every_page_head_has_hreflang_alternates(client, translated_site):
+    """The same alternates as the sitemap, in each page's <head>."""
+    import re
+
+    for page in translated_site.values():
+        html = client.get(page.url).content.decode()
+        head = html.split("</head>")[0]
+        links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', head))
+        assert set(links) == {*LANGUAGES, "x-default"}, page.url
+        assert links["en"].endswith(page.url)

@@ -14,6 +14,10 @@ def parse_rss(response):
     return root.find("channel")
 
 
+def titles(channel):
+    return [item.findtext("title") for item in channel.findall("item")]
+
+
 @pytest.mark.django_db
 def test_news_feed_lists_live_news_newest_first(client, site_tree):
     index = site_tree["news_index"]
@@ -49,3 +53,44 @@ def test_feed_per_project(client, site_tree):
     titles = [item.findtext("title") for item in channel.findall("item")]
     assert titles == [site_tree["news"].title]
     assert client.get(f"{site_tree['event'].url}feed.xml").status_code == 404
+
+
+@pytest.mark.django_db
+def test_feed_in_every_language_links_to_that_language(client, translated_site):
+    from wagtail.models import Site
+
+    from tests.conftest import LANGUAGES
+
+    site_url = Site.objects.get(is_default_site=True).root_url
+    for language in LANGUAGES:
+        channel = parse_rss(client.get(f"/{language}/news/feed.xml"))
+        assert channel.findtext("language") == language
+        assert channel.findtext("link") == f"{site_url}/{language}/news/"
+        items = channel.findall("item")
+        assert len(items) == 1, language
+        link = items[0].findtext("link")
+        assert link.startswith(f"{site_url}/{language}/news/"), link
+        assert items[0].findtext("guid") == link
+        expected = translated_site["news"].title
+        if language != "en":
+            expected = f"[{language}] {expected}"
+        assert items[0].findtext("title") == expected
+
+
+@pytest.mark.django_db
+def test_project_feed_in_another_language(client, translated_site):
+    channel = parse_rss(client.get("/fr/projects/pactesur2/feed.xml"))
+    assert channel.findtext("language") == "fr"
+    assert titles(channel) == [f"[fr] {translated_site['news'].title}"]
+
+
+@pytest.mark.django_db
+def test_feed_leaves_out_private_news(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    index = site_tree["news_index"]
+    secret = NewsPageFactory(parent=index, title="Members only", slug="members-only")
+    PageViewRestriction.objects.create(page=secret, restriction_type="login")
+    assert "Members only" not in titles(parse_rss(client.get(f"{index.url}feed.xml")))
+    project_feed = parse_rss(client.get(f"{site_tree['project'].url}feed.xml"))
+    assert "Members only" not in titles(project_feed)

@@ -1,0 +1,260 @@
+"""Browser, accessibility and HTML-validity tests over the real demo content.
+
+The demo site (``load_demo_content``: every page type in en, fr, it, es) is loaded once per
+session into the test database and *committed*, then served by pytest-django's live-server
+thread (``live_server`` below, session-scoped). pytest-django normally makes every test that
+uses ``live_server`` transactional and empties the database after it, which would throw the
+15-second demo content away after the first test: ``_live_server_helper`` is overridden here
+so that the content stays for the whole session. The tests read it and talk to the server
+over HTTP (Chromium through Playwright, or plain HTTP for the Nu HTML checker); what they
+write (a contact message, a registration) stays too, so no test counts on a pristine
+database. Browser tests are moved to the end of the session so that the committed demo
+content is never seen by the other tests; the test database is destroyed when the session
+ends.
+
+Needs ``/usr/bin/chromium`` (or ``$CHROMIUM``), the ``playwright`` Python package, and for
+the checkers ``npm ci`` (``node_modules/axe-core`` and ``node_modules/vnu-jar``) and ``java``.
+Without them the tests skip, saying what is missing; with ``REQUIRE_BROWSER=1`` (set by
+``.ci/run``) they fail instead.
+"""
+
+import os
+import shutil
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LANGUAGES = ["en", "fr", "it", "es"]
+# What the tests check, per language: the page types of the demo content, plus the search
+# results page and the "page not found" page.
+PAGE_KINDS = [
+    "home",
+    "project_index",
+    "project",
+    "news_index",
+    "news",
+    "event_index",
+    "event",
+    "standard",
+    "contact",
+    "search",
+    "not_found",
+]
+
+
+def require(reason):
+    """Skip with `reason`, or fail when REQUIRE_BROWSER=1 (CI must not skip these)."""
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def missing_browser():
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the Python package playwright is not installed (pip install -e '.[dev]')"
+    if not os.access(CHROMIUM, os.X_OK):
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the browser tests last: their committed demo content must not leak into others."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@dataclass
+class DemoSite:
+    url: str
+    # {language: {kind: [path, …]}}
+    pages: dict = field(default_factory=dict)
+    # {language: path} of the event that takes registrations
+    registration_event: dict = field(default_factory=dict)
+
+    def paths(self, language, kind):
+        return self.pages[language][kind]
+
+    def first(self, language, kind):
+        return self.pages[language][kind][0]
+
+    def get(self, path, **headers):
+        """(status, content type, body) of a GET on the live server, errors included."""
+        request = urllib.request.Request(self.url + path, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, response.headers["Content-Type"], response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers["Content-Type"], error.read()
+
+
+def _catalogue():
+    from wagtail.models import Page
+
+    from events.models import EventIndexPage, EventPage
+    from home.models import ContactPage, HomePage, StandardPage
+    from news.models import NewsIndexPage, NewsPage
+    from projects.models import ProjectIndexPage, ProjectPage
+
+    models = {
+        "home": HomePage,
+        "project_index": ProjectIndexPage,
+        "project": ProjectPage,
+        "news_index": NewsIndexPage,
+        "news": NewsPage,
+        "event_index": EventIndexPage,
+        "event": EventPage,
+        "standard": StandardPage,
+        "contact": ContactPage,
+    }
+    pages, registration_event = {}, {}
+    for language in LANGUAGES:
+        by_kind = {}
+        for kind, model in models.items():
+            queryset = model.objects.live().public().filter(locale__language_code=language)
+            by_kind[kind] = [page.get_url() for page in queryset.order_by("path")]
+        by_kind["search"] = [f"/{language}/search/?q=PACTESUR"]
+        by_kind["not_found"] = [f"/{language}/no-such-page/"]
+        pages[language] = by_kind
+        event = (
+            EventPage.objects.live()
+            .filter(locale__language_code=language, registration_enabled=True)
+            .order_by("path")
+            .first()
+        )
+        registration_event[language] = event.get_url() if event else None
+    assert Page.objects.live().filter(depth__gt=2).exists()
+    return pages, registration_event
+
+
+@pytest.fixture(scope="session")
+def live_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """pytest-django's live server, once per session, over the committed demo content.
+
+    Overrides pytest-django's ``live_server`` (same name, so that pytest-django still sets
+    up the test database for these tests); its ``DemoSite`` value knows every demo page.
+    """
+    from django.db import connection
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        test_name = connection.creation._get_test_db_name()
+        assert connection.settings_dict["NAME"] == test_name, "not on the test database"
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("demo-media")))
+    media.enable()
+    try:
+        with django_db_blocker.unblock():
+            call_command("load_demo_content", stdout=StringIO())
+            pages, registration_event = _catalogue()
+        addr = (
+            request.config.getvalue("liveserver")
+            or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+            or "localhost"
+        )
+        server = LiveServer(addr)
+        try:
+            # The server thread, and the tests' own look-ups, query the test database.
+            with django_db_blocker.unblock():
+                yield DemoSite(url=server.url, pages=pages, registration_event=registration_event)
+        finally:
+            server.stop()
+    finally:
+        media.disable()
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper():
+    """Replaces pytest-django's helper, which would empty the database after each test."""
+    yield
+
+
+@pytest.fixture
+def demo_site(live_server):
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """Debian's Chromium driven by Playwright (never `playwright install`)."""
+    reason = missing_browser()
+    if reason:
+        require(reason)
+    from playwright.sync_api import sync_playwright
+
+    home = tmp_path_factory.mktemp("chromium-home")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(home), "XDG_CACHE_HOME": str(home)}
+    # Playwright's sync API keeps an event loop in the test thread, which makes Django
+    # refuse ORM calls there ("async context"), even though nothing runs concurrently.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=env, headless=True
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def new_context(chromium, demo_site):
+    """Factory of fresh browser contexts (own cookies, locale, JavaScript on or off)."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("base_url", demo_site.url)
+        options.setdefault("locale", "en-GB")
+        context = chromium.new_context(**options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context().new_page()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE_JS.exists():
+        require(f"{AXE_JS.relative_to(ROOT)} is missing (run `npm ci` at the repository root)")
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def vnu_command():
+    java = shutil.which("java")
+    if not java:
+        require("java is not installed (apt-get install default-jre-headless)")
+    if not VNU_JAR.exists():
+        require(f"{VNU_JAR.relative_to(ROOT)} is missing (run `npm ci` at the repository root)")
+    return [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]

@@ -1,0 +1,88 @@
+"""axe-core in Chromium over every page type of the demo content, in every language.
+
+WCAG 2.0 and 2.1, levels A and AA: zero violations allowed. Each test checks every live page
+of one type in one language (all six events, all four standard pages…), and the form pages
+also in their error state.
+"""
+
+import pytest
+
+from tests.browser.conftest import LANGUAGES, PAGE_KINDS
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, axe_source):
+    """axe-core's violations on the page, one readable line per rule and element."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source)  # evaluate, not a <script> tag: the site's CSP allows none
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: "
+        "['violations']})",
+        AXE_TAGS,
+    )
+    return [
+        f"{page.url}: {violation['id']} ({violation['impact']}) {node['target']}: "
+        f"{node['failureSummary']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def visit(page, path, expected_status=200):
+    response = page.goto(path)
+    assert response.status == expected_status, (path, response.status)
+    assert page.locator("html").get_attribute("lang")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_axe_violations(axe_source, new_context, demo_site, kind, language):
+    page = new_context(bypass_csp=True).new_page()
+    paths = demo_site.paths(language, kind)
+    assert paths, f"the demo content has no {kind} page in {language}"
+    if kind == "standard":  # the accessibility statement is one of them
+        assert f"/{language}/accessibility/" in paths
+    violations = []
+    for path in paths:
+        visit(page, path, 404 if kind == "not_found" else 200)
+        assert page.locator("html").get_attribute("lang") == language
+        violations += axe_violations(page, axe_source)
+    if kind == "contact":
+        # The form sent back with errors (nothing filled in): summary, messages, fields.
+        visit(page, paths[0])
+        page.locator("main form.form button[type=submit]").click()
+        page.wait_for_load_state()
+        assert page.locator(".error-summary").count() == 1
+        violations += axe_violations(page, axe_source)
+    if kind == "event" and demo_site.registration_event[language]:
+        visit(page, demo_site.registration_event[language])
+        page.locator("#register form button[type=submit]").click()
+        page.wait_for_load_state()
+        assert page.locator(".error-summary").count() == 1
+        violations += axe_violations(page, axe_source)
+    assert not violations, "\n".join(violations)
+
+
+def test_every_page_of_the_demo_content_is_checked(demo_site):
+    """The page kinds above cover every live page type of the demo content."""
+    from wagtail.models import Page
+
+    checked = sum(len(paths) for by_kind in demo_site.pages.values() for paths in by_kind.values())
+    live = Page.objects.live().public().filter(depth__gt=1).count()
+    extra = 2 * len(LANGUAGES)  # search results and "page not found" per language
+    assert checked == live + extra
+
+
+def test_axe_reports_what_it_should(axe_source, new_context, demo_site):
+    """The check can fail: an image without alt text and an unlabelled field are caught."""
+    page = new_context(bypass_csp=True).new_page()
+    visit(page, demo_site.first("en", "home"))
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend',"
+        ' \'<img src="/static/img/favicon-32.png"><input type="text">\')'
+    )
+    found = "\n".join(axe_violations(page, axe_source))
+    assert "image-alt" in found and "label" in found
