@@ -65,7 +65,8 @@ def build_calendar(events, request=None, name=None):
     first_day = datetime.date(now.year - 30, 1, 1)
     last_day = datetime.date(now.year + 10, 12, 31)
     for event in events:
-        url = request.build_absolute_uri(event.url) if request else event.full_url
+        # With the request, Wagtail keeps the site root paths on it: not one lookup per event.
+        url = request.build_absolute_uri(event.get_url(request)) if request else event.full_url
         entry = Event()
         entry.add("uid", event_uid(event))
         entry.add("dtstamp", now)

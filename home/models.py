@@ -100,13 +100,10 @@ class HomePage(BasePage):
         project = self.get_featured_project()
         context["featured_project"] = project
         if project:
-            context["flagship_cities"] = [
-                link.city.localized
-                for link in project.project_cities.filter(role=CityRole.FLAGSHIP).select_related(
-                    "city"
-                )
-            ]
-            context["partners"] = project.partners_with_roles()
+            # In this page's language, even when the project is shown untranslated.
+            cities = project.cities(role=CityRole.FLAGSHIP, locale=self.locale)
+            context["flagship_cities"] = [city for city, _link in cities]
+            context["partners"] = project.partners_with_roles(locale=self.locale)
         context["latest_news"] = (
             NewsPage.objects.live()
             .public()

@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock, PillarBlock
 from core.models import BasePage
+from core.utils import localize_all
 
 
 class PartnerRole(models.TextChoices):
@@ -160,16 +161,28 @@ class ProjectPage(BasePage):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The project cannot end before it starts.")})
 
-    def partners_with_roles(self):
-        """(partner in the page's language, role) pairs, lead first as ordered by staff."""
+    def partners_with_roles(self, locale=None):
+        """(partner in the page's language, or `locale`, role) pairs, lead first as ordered
+        by staff; two queries whatever the number of partners."""
         links = list(self.project_partners.select_related("partner"))
-        return [(link.partner.localized, link) for link in links]
+        localized = localize_all([link.partner for link in links], locale or self.locale)
+        return [(localized(link.partner), link) for link in links]
+
+    def cities(self, role=None, locale=None):
+        """The project's cities (of one role, or all) in the page's language, or `locale`,
+        in the order staff set, as (city, link) pairs; two queries whatever their number."""
+        links = self.project_cities.select_related("city")
+        if role:
+            links = links.filter(role=role)
+        links = list(links)
+        localized = localize_all([link.city for link in links], locale or self.locale)
+        return [(localized(link.city), link) for link in links]
 
     def cities_by_role(self):
         """{role: [cities in the page's language]} in the order staff set."""
         grouped = {role: [] for role in CityRole.values}
-        for link in self.project_cities.select_related("city"):
-            grouped[link.role].append(link.city.localized)
+        for city, link in self.cities():
+            grouped[link.role].append(city)
         return [(CityRole(role).label, role, cities) for role, cities in grouped.items() if cities]
 
     @property

@@ -97,6 +97,47 @@ def rebuild_search_index():
         call_command("update_search_index", verbosity=0)
 
 
+def grow_consortium(site, partners, cities, menu_pages):
+    """Add that many partners (with logos) and cities to the project, and pages to the
+    menu, each translated into every language: what must not add queries either."""
+    locales = site["locales"]
+    project = site["project"]
+    translations = list(Page.objects.filter(translation_key=project.translation_key))
+    added = []
+    start = len(site["partners"])
+    for n in range(partners):
+        partner = factories.PartnerFactory(
+            name=f"Partner {start + n}", logo=site["images"][n % len(site["images"])]
+        )
+        site["partners"].append(partner)
+        added.append(partner)
+        for translation in translations:
+            ProjectPartner.objects.create(
+                page_id=translation.pk, partner=partner, role="partner", sort_order=100 + n
+            )
+    start = len(site["cities"])
+    for n in range(cities):
+        city = factories.CityFactory(name=f"City {start + n}")
+        site["cities"].append(city)
+        added.append(city)
+        for translation in translations:
+            ProjectCity.objects.create(
+                page_id=translation.pk,
+                city=city,
+                role="flagship" if n % 2 else "working_group",
+                sort_order=100 + n,
+            )
+    for n in range(menu_pages):
+        added.append(
+            factories.StandardPageFactory(
+                parent=site["home"], title=f"Menu page {n}", slug=f"menu-{n}", show_in_menus=True
+            )
+        )
+    for obj in added:
+        for code in TARGETS:
+            translate_object(obj, locales[code], _tag(code))
+
+
 def grow_site(news, events, seed=1):
     """Add that many generated news items and events, in every language."""
     loaddata.generate(news=news, events=events, seed=seed, log=lambda message: None)
