@@ -18,6 +18,7 @@ opening or closing, midnight): see `next_transition`.
 """
 
 import datetime
+import functools
 import hashlib
 import logging
 import re
@@ -26,7 +27,7 @@ import time
 from django.apps import apps
 from django.core.cache import caches
 from django.db.models import Min, Q
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
@@ -56,13 +57,21 @@ def request_is_cacheable(request):
         return False
     if "HTTP_AUTHORIZATION" in request.META:
         return False
-    try:
-        match = resolve(request.path_info, getattr(request, "urlconf", None))
-    except Resolver404:
-        return False
-    if match.url_name not in conf.url_names():
+    urlconf = getattr(request, "urlconf", None) or get_urlconf()
+    if url_name(request.path_info, urlconf) not in conf.url_names():
         return False
     return not any(re.search(pattern, request.path_info) for pattern in conf.excluded_paths())
+
+
+@functools.lru_cache(maxsize=4096)
+def url_name(path, urlconf=None):
+    """The URL name `path` resolves to (None for a 404), remembered for the paths asked
+    most: resolving costs more than the rest of a cache hit. The URL patterns never change
+    while a process runs (Wagtail pages are all behind one pattern)."""
+    try:
+        return resolve(path, urlconf).url_name
+    except Resolver404:
+        return None
 
 
 def page_key(request, generation):

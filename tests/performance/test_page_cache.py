@@ -144,7 +144,13 @@ def test_pages_with_a_form_are_never_cached_and_csrf_keeps_working(site, client)
 
 
 @pytest.mark.django_db
-def test_an_event_open_for_registration_is_not_cached(site, client, committed):
+def test_an_event_open_for_registration_is_not_cached_and_csrf_keeps_working(
+    site, client, committed
+):
+    from django.test import Client
+
+    from tests.events.conftest import register_data
+
     now = timezone.now()
     with committed():
         event = factories.EventPageFactory(
@@ -160,6 +166,20 @@ def test_an_event_open_for_registration_is_not_cached(site, client, committed):
         response = client.get("/en/events/open-event/")
         assert response[HEADER] == "BYPASS"
         assert "csrfmiddlewaretoken" in response.content.decode()
+        assert "csrftoken" in response.cookies
+
+    strict = Client(enforce_csrf_checks=True)
+    page = strict.get("/en/events/open-event/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())
+    assert token, "the registration form carries a CSRF token"
+    url = "/en/events/open-event/register/"
+    assert strict.post(url, register_data()).status_code == 403
+    with committed():
+        answer = strict.post(url, {**register_data(), "csrfmiddlewaretoken": token.group(1)})
+    assert answer.status_code == 200
+    assert Registration.objects.filter(page=event, email="ana@example.org").exists()
+    # The places left changed: the next visitor sees it (the page was never cached anyway).
+    assert "4 places left" in client.get("/en/events/open-event/").content.decode()
 
 
 # ------------------------------------------------------------------------------ changes
