@@ -1,5 +1,7 @@
-"""HTTP benchmark of the site: requests/s and latency of each page type, without and with
-the page cache, against nginx serving the home page's HTML as a static file (the ceiling).
+"""HTTP benchmark of the site: requests/s and latency of each page type, without cache
+(cold), with the page cache of the app servers (cached), and behind Varnish purged by the
+site (performance/varnish.vcl), against nginx serving the home page's HTML as a static file
+(the ceiling).
 
     bench/http                              # 2,000 news items and 400 events (a few minutes)
     bench/http --news 10000 --events 2000   # the full size
@@ -9,10 +11,11 @@ the page cache, against nginx serving the home page's HTML as a static file (the
 
 It prepares a fresh database in a temporary directory (migrate, load_demo_content,
 generate_load_data, prerender_renditions, collectstatic), starts gunicorn with the
-production settings on 127.0.0.1 (SQLite unless DATABASE_URL is set), runs `wrk` on each
-page (loopback only, bounded: --duration per page and mode), prints a table, and stops
-everything it started. wrk, nginx (nginx-light) and redis-server come from Debian: the
-script installs them with apt-get when it runs as root, and says what to install otherwise.
+production settings on 127.0.0.1 (SQLite unless DATABASE_URL is set; gthread workers, which
+keep connections alive), runs `wrk` on each page (loopback only, bounded: --duration per
+page and mode), prints a table, and stops everything it started. wrk, nginx (nginx-light),
+varnish and redis-server come from Debian: the script installs them with apt-get when it
+runs as root, and says what to install otherwise (--no-varnish skips that mode).
 """
 
 import argparse
@@ -110,10 +113,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def ensure_tools(need_redis):
+def ensure_tools(need_redis, need_varnish):
     wanted = {"wrk": "wrk", "nginx": "nginx-light"}
     if need_redis:
         wanted["redis-server"] = "redis-server"
+    if need_varnish:
+        wanted["varnishd"] = "varnish"
     missing = [pkg for tool, pkg in wanted.items() if not find_tool(tool)]
     if not missing:
         return
@@ -265,8 +270,15 @@ class Bench:
     def prepare(self):
         marker = self.root / "prepared.json"
         if marker.exists() and not self.created_database:
-            log(f"Reusing the database prepared in {self.root}")
-            return json.loads(marker.read_text())
+            prepared = json.loads(marker.read_text())
+            self.args.news = prepared.get("news", self.args.news)
+            self.args.events = prepared.get("events", self.args.events)
+            log(
+                f"Reusing the database prepared in {self.root} ({self.args.news} news items, "
+                f"{self.args.events} events)"
+            )
+            return prepared
+        log(f"Preparing: {self.args.news} news items and {self.args.events} events in 4 languages…")
         steps = [
             ("migrate", ["migrate", "--noinput", "-v", "0"]),
             ("load_demo_content", ["load_demo_content"]),
@@ -301,7 +313,12 @@ class Bench:
             .strip()
             .splitlines()[-1]
         )
-        prepared = {"timings": timings, "urls": urls}
+        prepared = {
+            "timings": timings,
+            "urls": urls,
+            "news": self.args.news,
+            "events": self.args.events,
+        }
         marker.write_text(json.dumps(prepared))
         return prepared
 
@@ -328,28 +345,68 @@ class Bench:
         self.env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
         wait_for_port(port)
 
-    def start_gunicorn(self, cache_seconds):
-        port = free_port()
-        env = {**self.env, "PAGE_CACHE_SECONDS": str(cache_seconds)}
-        process = self.spawn(
-            [
-                str(VENV / "bin" / "gunicorn"),
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(self.args.workers),
-                "--worker-class",
-                "sync",
-                "--log-level",
-                "warning",
-                "--timeout",
-                "120",
-            ],
-            env=env,
-        )
+    def start_gunicorn(self, cache_seconds, port=None, **extra_env):
+        """gthread workers by default: sync workers close the connection after each
+        response, so every request would also pay a TCP handshake (wrk keeps connections
+        alive, as browsers and proxies do)."""
+        port = port or free_port()
+        env = {**self.env, "PAGE_CACHE_SECONDS": str(cache_seconds), **extra_env}
+        command = [
+            str(VENV / "bin" / "gunicorn"),
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(self.args.workers),
+            "--worker-class",
+            self.args.worker_class,
+            "--log-level",
+            "warning",
+            "--timeout",
+            "120",
+        ]
+        if self.args.worker_class == "gthread":
+            command += ["--threads", str(self.args.gunicorn_threads), "--keep-alive", "30"]
+        process = self.spawn(command, env=env)
         wait_for(f"http://127.0.0.1:{port}/healthz", process)
         return process, f"http://127.0.0.1:{port}"
+
+    def start_varnish(self):
+        """gunicorn (page cache on, told that Varnish is in front: pages carry s-maxage)
+        behind varnishd with performance/varnish.vcl."""
+        varnish_port, app_port = free_port(), free_port()
+        app, _ = self.start_gunicorn(
+            300, port=app_port, FRONTEND_CACHE_VARNISH_URL=f"http://127.0.0.1:{varnish_port}/"
+        )
+        vcl = (REPO / "performance" / "varnish.vcl").read_text()
+        vcl = vcl.replace('.port = "8000"', f'.port = "{app_port}"')
+        (self.root / "varnish.vcl").write_text(vcl)
+        workdir = self.root / "varnish"
+        workdir.mkdir(exist_ok=True)
+        process = self.spawn(
+            [
+                find_tool("varnishd"),
+                "-F",
+                "-a",
+                f"127.0.0.1:{varnish_port}",
+                "-f",
+                str(self.root / "varnish.vcl"),
+                "-n",
+                str(workdir),
+                "-s",
+                "malloc,256m",
+                "-p",
+                f"thread_pools={max(1, os.cpu_count() or 1)}",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=(self.root / "varnish.log").open("w"),
+        )
+        try:
+            wait_for(f"http://127.0.0.1:{varnish_port}/healthz", process)
+        except SystemExit:
+            sys.stderr.write((self.root / "varnish.log").read_text())
+            raise
+        return [process, app], f"http://127.0.0.1:{varnish_port}"
 
     def start_nginx(self, html):
         (self.root / "www").mkdir(exist_ok=True)
@@ -389,16 +446,16 @@ class Bench:
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
         return parse_wrk(output)
 
-    def measure(self, base, urls, label, check_cache):
+    def measure(self, base, urls, label, cache_header=None):
         results = {}
         for name in PAGE_TYPES:
             url = base + urls[name]
-            headers = fetch(url)  # warm up: renditions, the page cache of this worker…
-            for _ in range(self.args.workers * 2):
+            headers = fetch(url)  # warm up: renditions, the page cache of each worker…
+            for _ in range(self.args.workers * self.args.gunicorn_threads):
                 headers = fetch(url)
-            cache_state = headers.get("X-Page-Cache", "-")
-            if check_cache and cache_state != "HIT" and name != "search":
-                log(f"  note: {name} answered X-Page-Cache: {cache_state}")
+            cache_state = headers.get(cache_header or "X-Page-Cache", "-")
+            if cache_header and cache_state != "HIT" and name != "search":
+                log(f"  note: {name} answered {cache_header}: {cache_state}")
             result = self.wrk(url)
             result["cache"] = cache_state
             results[name] = result
@@ -411,13 +468,12 @@ class Bench:
 
     def run(self):
         args = self.args
-        ensure_tools(args.redis)
+        ensure_tools(args.redis, not args.no_varnish)
         log(f"Machine: {machine()}")
         database = self.database()
         log(f"Database: {database}; work directory {self.root}")
         if args.redis:
             self.start_redis()
-        log(f"Preparing: {args.news} news items and {args.events} events in 4 languages…")
         prepared = self.prepare()
         urls = prepared["urls"]
 
@@ -429,14 +485,22 @@ class Bench:
             )
         log("Cold (page cache disabled):")
         server, base = self.start_gunicorn(cache_seconds=0)
-        cold = self.measure(base, urls, "cold", check_cache=False)
+        cold = self.measure(base, urls, "cold")
         home_html = urllib.request.urlopen(base + urls["home"], timeout=30).read()
         self.stop(server)
 
         log("Cached (page cache on, after one request per worker):")
         server, base = self.start_gunicorn(cache_seconds=300)
-        cached = self.measure(base, urls, "cached", check_cache=True)
+        cached = self.measure(base, urls, "cached", cache_header="X-Page-Cache")
         self.stop(server)
+
+        varnish = None
+        if not args.no_varnish:
+            log("Behind Varnish (performance/varnish.vcl), page cache on behind it:")
+            servers, base = self.start_varnish()
+            varnish = self.measure(base, urls, "varnish", cache_header="X-Frontend-Cache")
+            for server in servers:
+                self.stop(server)
 
         log("Ceiling: nginx serving the home page's HTML as a static file:")
         nginx, nginx_url = self.start_nginx(home_html)
@@ -444,9 +508,9 @@ class Bench:
         self.stop(nginx)
         log(f"  nginx {ceiling['rps']:.1f} req/s, p50 {fmt_ms(ceiling['p50'])}")
 
-        self.report(database, prepared, urls, cold, cached, ceiling)
+        self.report(database, prepared, urls, cold, cached, varnish, ceiling)
 
-    def report(self, database, prepared, urls, cold, cached, ceiling):
+    def report(self, database, prepared, urls, cold, cached, varnish, ceiling):
         args = self.args
         cache_store = "Redis" if args.redis else "local memory (per worker)"
         print()
@@ -456,10 +520,11 @@ class Bench:
             f"({(args.news + args.events) * 4} generated pages); database {database}; "
             f"page cache in {cache_store}"
         )
+        threads = f" x {args.gunicorn_threads} threads" if args.worker_class == "gthread" else ""
         print(
-            f"gunicorn {args.workers} sync workers, production settings, CONN_MAX_AGE="
-            f"{args.conn_max_age}; wrk -t{args.threads} -c{args.connections} "
-            f"-d{args.duration}s on 127.0.0.1; pages in '{args.language}'"
+            f"gunicorn {args.workers} {args.worker_class} workers{threads}, production "
+            f"settings, CONN_MAX_AGE={args.conn_max_age}; wrk -t{args.threads} "
+            f"-c{args.connections} -d{args.duration}s on 127.0.0.1; pages in '{args.language}'"
         )
         timings = ", ".join(f"{k} {v:.0f} s" for k, v in prepared["timings"].items())
         print(f"Preparation: {timings}")
@@ -468,26 +533,39 @@ class Bench:
             f"after {os.getloadavg()[0]:.2f}"
         )
         print()
-        print(
-            "| Page | URL | Cold req/s | Cold p50 | Cold p99 | Cached req/s | Cached p50 "
-            "| Cached p99 | Cold / nginx | Cached / nginx |"
-        )
-        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        modes = [("Cold", cold), ("Cached", cached)]
+        if varnish:
+            modes.append(("Varnish", varnish))
+        header = ["Page"]
+        for mode, _ in modes:
+            header += [f"{mode} req/s", "p50", "p99", "/ nginx"]
+        print("| " + " | ".join(header) + " |")
+        print("|---|" + "---:|" * (len(header) - 1))
         for name in PAGE_TYPES:
-            c, h = cold[name], cached[name]
-            print(
-                f"| {name} | `{urls[name][:40]}` | {c['rps']:.0f} | {fmt_ms(c['p50'])} | "
-                f"{fmt_ms(c['p99'])} | {h['rps']:.0f} | {fmt_ms(h['p50'])} | "
-                f"{fmt_ms(h['p99'])} | {pct(c['rps'], ceiling['rps'])} | "
-                f"{pct(h['rps'], ceiling['rps'])} |"
-            )
-        print(
-            f"| nginx, static copy of the home page | | | | | {ceiling['rps']:.0f} | "
-            f"{fmt_ms(ceiling['p50'])} | {fmt_ms(ceiling['p99'])} | | 100 % |"
-        )
+            row = [name]
+            for _, results in modes:
+                r = results[name]
+                row += [
+                    f"{r['rps']:.0f}",
+                    fmt_ms(r["p50"]),
+                    fmt_ms(r["p99"]),
+                    pct(r["rps"], ceiling["rps"]),
+                ]
+            print("| " + " | ".join(row) + " |")
+        ceiling_row = ["nginx, static copy of the home page"] + ["", "", "", ""] * (len(modes) - 1)
+        ceiling_row += [
+            f"{ceiling['rps']:.0f}",
+            fmt_ms(ceiling["p50"]),
+            fmt_ms(ceiling["p99"]),
+            "100 %",
+        ]
+        print("| " + " | ".join(ceiling_row) + " |")
+        print()
+        for name in PAGE_TYPES:
+            print(f"- {name}: `{urls[name]}`")
         errors = [
             f"{mode} {name}: {result['errors']} non-2xx"
-            for mode, results in (("cold", cold), ("cached", cached))
+            for mode, results in modes
             for name, result in results.items()
             if result["errors"]
         ]
@@ -576,6 +654,13 @@ def main():
         default=(os.cpu_count() or 1) + 1,
         help="gunicorn workers and nginx worker processes (cores + 1)",
     )
+    parser.add_argument(
+        "--worker-class", default="gthread", help="gunicorn worker class (gthread; or sync)"
+    )
+    parser.add_argument(
+        "--gunicorn-threads", type=int, default=4, help="threads per gthread worker (4)"
+    )
+    parser.add_argument("--no-varnish", action="store_true", help="skip the Varnish mode")
     parser.add_argument("--language", default="en", help="language of the pages (en)")
     parser.add_argument("--conn-max-age", type=int, default=60, help="CONN_MAX_AGE (60)")
     parser.add_argument("--redis", action="store_true", help="page cache in a local Redis")
