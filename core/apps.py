@@ -10,3 +10,5 @@ class CoreConfig(AppConfig):
         from .signals import ensure_locales
 
         post_migrate.connect(ensure_locales, sender=self)
+
+        from . import login_throttle  # noqa: F401 - connects its signal receivers

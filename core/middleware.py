@@ -1,4 +1,11 @@
+import logging
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+
+logger = logging.getLogger(__name__)
 
 # Addresses that have no language: a 404 there is a 404, not a redirect to /en/….
 UNPREFIXED_PATHS = (
@@ -20,3 +27,55 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if request.path_info.startswith(UNPREFIXED_PATHS):
             return response
         return super().process_response(request, response)
+
+
+# ---------------------------------------------------------------------------- security
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the strict public policy of CONTENT_SECURITY_POLICY, and
+    CSP_ADMIN_DIRECTIVES replacing some of its directives in the admin, whose Wagtail and
+    wagtail-localize templates still carry inline scripts and styles. Also sends a
+    Permissions-Policy that turns off the browser features the site never uses."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith("/admin/"):
+            parts.replace = {**settings.CSP_ADMIN_DIRECTIVES, **(parts.replace or {})}
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database is unreachable (PostgreSQL stopped, restarting, out of
+    connections), visitors get a friendly 503 in their language with Retry-After instead of
+    a 500; the next request after the database is back is served normally (Django opens a
+    new connection, CONN_HEALTH_CHECKS drops a dead persistent one).
+
+    This catches errors raised by views and while rendering templates; core.views.server_error
+    does the same for errors raised elsewhere (another middleware)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if is_database_unavailable(exception):
+            from .views import service_unavailable
+
+            logger.error("Database unavailable for %s: %s", request.path, exception)
+            return service_unavailable(request)
+        return None
+
+
+def is_database_unavailable(exception):
+    return isinstance(exception, (OperationalError, InterfaceError))

@@ -1,5 +1,8 @@
 """Error pages in the visitor's language, and the health check."""
 
+import sys
+
+from django.conf import settings
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
@@ -15,10 +18,35 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No request context: the context processors may need the database that just failed.
+    from .middleware import is_database_unavailable
+
+    if is_database_unavailable(sys.exc_info()[1]):  # raised outside a view: still a 503
+        return service_unavailable(request)
     template = loader.get_template("500.html")
     language = translation.get_language_from_path(request.path) or translation.get_language()
     with translation.override(language):
         return HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))
+
+
+RETRY_AFTER_SECONDS = 60
+
+
+def service_unavailable(request):
+    """The 503 page, in the visitor's language, rendered without touching the database:
+    a plain template, no request context (its context processors may query), no tags that
+    read pages or settings."""
+    template = loader.get_template("503.html")
+    language = (
+        translation.get_language_from_path(request.path)
+        or translation.get_language()
+        or settings.LANGUAGE_CODE
+    )
+    with translation.override(language):
+        response = HttpResponse(template.render({"LANGUAGE_CODE": language}), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    response["Content-Language"] = language
+    return response
 
 
 def page_file(request, path, filename):
@@ -67,5 +95,9 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception:  # noqa: BLE001 - any database failure means "not healthy"
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        response = HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    else:
+        response = HttpResponse("ok\n", content_type="text/plain")
+    response["Cache-Control"] = "no-store"
+    return response

@@ -35,9 +35,20 @@ class RegistrationFilterSet(WagtailFilterSet):
         choices=[("en", "English"), ("fr", "Français"), ("it", "Italiano"), ("es", "Español")],
     )
 
+    email_not_sent = django_filters.BooleanFilter(
+        label=_("E-mail not sent"),
+        method="filter_email_not_sent",
+        help_text=_("Registrations whose last e-mail could not be delivered yet."),
+    )
+
     class Meta:
         model = Registration
         fields = ["shared_event", "status", "language_code"]
+
+    def filter_email_not_sent(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.exclude(email_pending="") if value else queryset.filter(email_pending="")
 
 
 class RegistrationIndexView(generic.IndexView):
@@ -81,6 +92,7 @@ class RegistrationViewSet(ModelViewSet):
         "status",
         "language_code",
         "created_at",
+        "email_pending",
     ]
     list_filter = RegistrationFilterSet
     filterset_class = RegistrationFilterSet

@@ -72,10 +72,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+    "csp",
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy (strict on the public site, looser in the admin), and a
+    # friendly 503 in the visitor's language while the database is unreachable.
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -184,6 +189,84 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages: adding one is a settings change (here) plus translations.
+# Admin login throttling (core/login_throttle.py): after LOGIN_THROTTLE_ATTEMPTS failed logins
+# for one username from one address within LOGIN_THROTTLE_SECONDS, that pair is refused for
+# the rest of the window; an address that fails LOGIN_THROTTLE_IP_ATTEMPTS times (any
+# usernames) is refused too. Counted in the cache; a cache outage lets logins through.
+AUTHENTICATION_BACKENDS = ["core.login_throttle.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "core.login_throttle.ThrottledLoginForm"
+LOGIN_THROTTLE_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_ATTEMPTS", "5"))
+LOGIN_THROTTLE_IP_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_IP_ATTEMPTS", "50"))
+LOGIN_THROTTLE_SECONDS = int(os.environ.get("LOGIN_THROTTLE_SECONDS", "900"))
+
+
+def _origin(url):
+    """scheme://host of an absolute URL (a media CDN), or None for a path."""
+    if url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://{rest.split('/', 1)[0]}"
+    return None
+
+
+# Content-Security-Policy (django-csp 4; Django 5.2 has no CSP of its own). The public site
+# has no inline script or style at all: scripts, styles, fonts and images come from this
+# origin (plus the media store or CDN when it is elsewhere), embeds from the video sites
+# below. JSON-LD (<script type="application/ld+json">) is data, never run, so it needs no
+# exception. The admin (Wagtail and wagtail-localize still use inline scripts and styles)
+# gets a looser policy from core.middleware.ContentSecurityPolicyMiddleware.
+_MEDIA_ORIGINS = [
+    origin
+    for origin in (
+        _origin(os.environ.get("MEDIA_URL", "")),
+        f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"
+        if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+        else None,
+        _origin(os.environ.get("AWS_S3_ENDPOINT_URL", "")),
+    )
+    if origin
+]
+CSP_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    *env_list("CSP_EXTRA_FRAME_SRC"),
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_MEDIA_ORIGINS],
+        "media-src": ["'self'", *_MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": CSP_FRAME_SOURCES,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# What the admin may do beyond that (merged in for /admin/ only).
+CSP_ADMIN_DIRECTIVES = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:", *_MEDIA_ORIGINS],
+    "frame-src": ["'self'", *CSP_FRAME_SOURCES],
+    "frame-ancestors": ["'self'"],  # the page preview panel frames admin views
+}
+
+# Uploads: images up to 10 MB and 40 megapixels in the formats below (no SVG: it can carry
+# script); documents up to DOCUMENT_MAX_UPLOAD_SIZE (core/uploads.py), served through Django
+# (so that view restrictions apply) and downloaded as attachments except PDF.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),

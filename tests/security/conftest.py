@@ -1,0 +1,43 @@
+"""Accounts of the editorial roles (editorial/README.md) for the security tests."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.test import Client
+
+from editorial.models import TranslatorGroup
+from editorial.roles import EDITORS
+
+PASSWORD = "a-long-test-password"
+
+
+def make_user(username, *groups, **extra):
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", PASSWORD, first_name=username, **extra
+    )
+    user.groups.add(*groups)
+    return user
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()  # login-throttle counters are kept in the cache
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", Group.objects.get(name=EDITORS))
+
+
+@pytest.fixture
+def translator_fr(locales):
+    return make_user("translator-fr", TranslatorGroup.objects.get(locale=locales["fr"]).group)

@@ -1,0 +1,125 @@
+"""Admin login throttling per (username, address), counted in the cache."""
+
+import pytest
+from django.core.cache.backends.base import BaseCache
+
+from tests.security.conftest import PASSWORD
+
+LOGIN = "/admin/login/"
+
+
+def attempt(client, username, password, address="203.0.113.7"):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def logged_in(response):
+    return response.status_code == 302 and "/admin/login/" not in response["Location"]
+
+
+@pytest.fixture
+def throttle(settings):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 3
+    settings.LOGIN_THROTTLE_IP_ATTEMPTS = 10
+    settings.LOGIN_THROTTLE_SECONDS = 600
+    return settings
+
+
+@pytest.mark.django_db
+def test_repeated_failures_lock_the_username_from_that_address(client, editor, throttle):
+    for _ in range(3):
+        response = attempt(client, "editor", "wrong password")
+        assert response.status_code == 200
+        assert not logged_in(response)
+    # Now even the right password is refused from this address, with a clear message.
+    response = attempt(client, "editor", PASSWORD)
+    assert not logged_in(response)
+    assert b"Too many failed login attempts" in response.content
+    # The same answer for an unknown username that was tried as often: nothing is revealed.
+    for _ in range(3):
+        attempt(client, "nobody", "wrong password")
+    assert b"Too many failed login attempts" in attempt(client, "nobody", "x").content
+    # Another address is not locked out: the account itself is never locked.
+    assert logged_in(attempt(client, "editor", PASSWORD, address="198.51.100.20"))
+
+
+@pytest.mark.django_db
+def test_the_username_is_compared_without_case(client, editor, throttle):
+    for username in ("editor", "EDITOR", "Editor "):
+        attempt(client, username, "wrong password")
+    assert not logged_in(attempt(client, "editor", PASSWORD))
+
+
+@pytest.mark.django_db
+def test_a_successful_login_clears_the_count(client, editor, throttle):
+    attempt(client, "editor", "wrong password")
+    attempt(client, "editor", "wrong password")
+    assert logged_in(attempt(client, "editor", PASSWORD))
+    client.logout()
+    attempt(client, "editor", "wrong password")
+    attempt(client, "editor", "wrong password")
+    assert logged_in(attempt(client, "editor", PASSWORD))
+
+
+@pytest.mark.django_db
+def test_an_address_trying_many_usernames_is_refused(client, editor, throttle):
+    for number in range(10):
+        attempt(client, f"user{number}", "wrong password")
+    assert not logged_in(attempt(client, "editor", PASSWORD))
+    assert logged_in(attempt(client, "editor", PASSWORD, address="198.51.100.20"))
+
+
+@pytest.mark.django_db
+def test_the_authentication_backend_refuses_too(rf, editor, throttle):
+    from django.contrib.auth import authenticate
+
+    request = rf.post(LOGIN, REMOTE_ADDR="203.0.113.7")
+    for _ in range(3):
+        assert authenticate(request, username="editor", password="wrong") is None
+    assert authenticate(request, username="editor", password=PASSWORD) is None
+    other = rf.post(LOGIN, REMOTE_ADDR="203.0.113.8")
+    assert authenticate(other, username="editor", password=PASSWORD) == editor
+
+
+@pytest.mark.django_db
+def test_behind_proxies_the_forwarded_address_counts(client, editor, throttle):
+    throttle.TRUSTED_PROXY_COUNT = 1
+    for _ in range(3):
+        client.post(
+            LOGIN,
+            {"username": "editor", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+        )
+    locked = client.post(
+        LOGIN,
+        {"username": "editor", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+    )
+    assert not logged_in(locked)
+    # Another visitor behind the same proxy is not affected.
+    other = client.post(
+        LOGIN,
+        {"username": "editor", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+    assert logged_in(other)
+
+
+class BrokenCache(BaseCache):
+    def __init__(self, location, params):
+        super().__init__(params)
+
+    def _down(self, *args, **kwargs):
+        raise ConnectionError("cache server down")
+
+    get = set = add = delete = get_many = set_many = delete_many = incr = has_key = _down
+    clear = touch = _down
+
+
+@pytest.mark.django_db
+def test_a_cache_outage_does_not_lock_staff_out(client, editor, throttle):
+    throttle.CACHES = {"default": {"BACKEND": "tests.security.test_login_throttle.BrokenCache"}}
+    attempt(client, "editor", "wrong password")
+    assert logged_in(attempt(client, "editor", PASSWORD))
