@@ -18,8 +18,12 @@ Without them the tests skip, saying what is missing; with ``REQUIRE_BROWSER=1`` 
 ``.ci/run``) they fail instead.
 """
 
+import json
 import os
+import re
 import shutil
+import subprocess
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -27,6 +31,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -75,6 +80,44 @@ def missing_browser():
     if not os.access(CHROMIUM, os.X_OK):
         return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
     return None
+
+
+def answer_like_a_visitor(form):
+    """Answer the anti-spam question ("How much is 12 + 14?") and tick the consent box,
+    when the form has them, as a person would."""
+    answer = form.locator("input[name=antispam_answer]")
+    if answer.count():
+        label = form.locator(f"label[for={answer.get_attribute('id')}]").inner_text()
+        first, second = (int(n) for n in re.findall(r"\d+", label)[:2])
+        answer.fill(str(first + second))
+    consent = form.locator("input[type=checkbox][name=consent]")
+    if consent.count() and not consent.is_checked():
+        consent.check()
+
+
+def wait_for_the_form_minimum_time(page, loaded_at):
+    """The anti-spam check refuses a form sent back faster than a person could fill it."""
+    minimum = getattr(settings, "ANTISPAM_MIN_SECONDS", 0)
+    remaining = minimum - (time.monotonic() - loaded_at)
+    if remaining > 0:
+        page.wait_for_timeout(remaining * 1000 + 200)
+
+
+def vnu_errors(vnu_command, files, names=None):
+    """The Nu HTML checker's errors on `files` (one JVM), one line each; `names` maps a
+    file name to what it is (a URL path) for the report."""
+    names = names or {}
+    result = subprocess.run(
+        [*vnu_command, *map(str, files)], capture_output=True, text=True, timeout=600
+    )
+    report = json.loads(result.stderr or result.stdout)  # vnu writes its JSON to stderr
+    return [
+        f"{names.get(message.get('url', '').rsplit('/', 1)[-1], message.get('url'))} "
+        f"line {message.get('lastLine')}: {message.get('message')} "
+        f"[{message.get('extract', '').strip()}]"
+        for message in report["messages"]
+        if message.get("type") != "info"
+    ]
 
 
 @pytest.hookimpl(trylast=True)
@@ -132,7 +175,9 @@ def _catalogue():
         for kind, model in models.items():
             queryset = model.objects.live().public().filter(locale__language_code=language)
             by_kind[kind] = [page.get_url() for page in queryset.order_by("path")]
-        by_kind["search"] = [f"/{language}/search/?q=PACTESUR"]
+        # Results, no results (with suggestions), and the empty search page.
+        search = f"/{language}/search/"
+        by_kind["search"] = [f"{search}?q=PACTESUR", f"{search}?q=xyzzy-nothing", search]
         by_kind["not_found"] = [f"/{language}/no-such-page/"]
         pages[language] = by_kind
         event = (

@@ -5,9 +5,17 @@ of one type in one language (all six events, all four standard pages…), and th
 also in their error state.
 """
 
+import time
+
 import pytest
 
-from tests.browser.conftest import LANGUAGES, PAGE_KINDS
+from tests.browser.conftest import (
+    LANGUAGES,
+    PAGE_KINDS,
+    answer_like_a_visitor,
+    vnu_errors,
+    wait_for_the_form_minimum_time,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -66,13 +74,61 @@ def test_no_axe_violations(axe_source, new_context, demo_site, kind, language):
     assert not violations, "\n".join(violations)
 
 
+def fill_and_send(page, form, email):
+    """Fill in a form's required fields as a visitor would, send it, return the HTML served."""
+    loaded_at = time.monotonic()
+    for field in form.locator("input[required], textarea[required]").all():
+        kind = field.get_attribute("type")
+        if kind == "email":
+            field.fill(email)
+        elif kind not in ("checkbox", "radio", "hidden"):
+            field.fill("Test Visitor")
+    answer_like_a_visitor(form)
+    for box in form.locator("input[type=checkbox][required]").all():
+        box.check()
+    wait_for_the_form_minimum_time(page, loaded_at)
+    with page.expect_navigation() as navigation:
+        form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    response = navigation.value
+    assert response.status == 200, (page.url, response.status)
+    return response.body()
+
+
+def test_pages_after_sending_the_forms(axe_source, vnu_command, new_context, demo_site, tmp_path):
+    """The contact form's thank-you page and the registration confirmation, in every
+    language: no axe violations, and (one JVM for all) valid HTML."""
+    page = new_context(bypass_csp=True).new_page()
+    violations, documents = [], []
+    for language in LANGUAGES:
+        visit(page, demo_site.first(language, "contact"))
+        html = fill_and_send(page, page.locator("main form.form"), f"c-{language}@example.org")
+        assert page.locator(".error-summary").count() == 0
+        assert page.get_by_role("status").count() == 1
+        violations += axe_violations(page, axe_source)
+        documents.append((f"{language}_contact_sent.html", html))
+        event = demo_site.registration_event[language]
+        if event:
+            visit(page, event)
+            html = fill_and_send(page, page.locator("#register form"), f"r-{language}@example.org")
+            assert page.locator(".error-summary").count() == 0
+            assert page.url != demo_site.url + event
+            violations += axe_violations(page, axe_source)
+            documents.append((f"{language}_registration_sent.html", html))
+    assert not violations, "\n".join(violations)
+    for name, html in documents:
+        (tmp_path / name).write_bytes(html)
+    errors = vnu_errors(vnu_command, sorted(tmp_path.glob("*.html")))
+    assert not errors, "\n".join(errors)
+
+
 def test_every_page_of_the_demo_content_is_checked(demo_site):
     """The page kinds above cover every live page type of the demo content."""
     from wagtail.models import Page
 
     checked = sum(len(paths) for by_kind in demo_site.pages.values() for paths in by_kind.values())
     live = Page.objects.live().public().filter(depth__gt=1).count()
-    extra = 2 * len(LANGUAGES)  # search results and "page not found" per language
+    extra = 4 * len(LANGUAGES)  # three search pages and "page not found" per language
     assert checked == live + extra
 
 

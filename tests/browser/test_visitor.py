@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import answer_like_a_visitor, wait_for_the_form_minimum_time
+
 pytestmark = pytest.mark.browser
 
 
@@ -109,29 +111,6 @@ def test_search_box_finds_results(page, demo_site):
     first.click()
     page.wait_for_url(demo_site.url + href)
     assert page.locator("html").get_attribute("lang") == "en"
-
-
-def answer_like_a_visitor(form):
-    """Answer the anti-spam question ("How much is 12 + 14?") and tick the consent box,
-    when the form has them, as a person would."""
-    answer = form.locator("input[name=antispam_answer]")
-    if answer.count():
-        label = form.locator(f"label[for={answer.get_attribute('id')}]").inner_text()
-        first, second = (int(n) for n in re.findall(r"\d+", label)[:2])
-        answer.fill(str(first + second))
-    consent = form.locator("input[type=checkbox][name=consent]")
-    if consent.count() and not consent.is_checked():
-        consent.check()
-
-
-def wait_for_the_form_minimum_time(page, loaded_at):
-    """The anti-spam check refuses a form sent back faster than a person could fill it."""
-    from django.conf import settings
-
-    minimum = getattr(settings, "ANTISPAM_MIN_SECONDS", 0)
-    remaining = minimum - (time.monotonic() - loaded_at)
-    if remaining > 0:
-        page.wait_for_timeout(remaining * 1000 + 200)
 
 
 def test_contact_form_error_then_success(page, demo_site):
