@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import choosers, guards, panels, urls, workflow
+from .roles import EDITORS, MODERATORS
 from .views import user_can_see_translation_status
 
 
@@ -53,3 +54,13 @@ hooks.register("before_delete_page", guards.before_delete_page)
 hooks.register("before_unpublish_page", guards.before_unpublish_page)
 hooks.register("before_bulk_action", guards.before_bulk_action)
 hooks.register("construct_page_action_menu", guards.hide_removal_actions)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_staff_read_form_submissions(user, editable_forms):
+    """Form submissions hold visitors' personal data: only superusers, Editors and
+    Moderators read them. Wagtail would otherwise show them to anyone who may edit the form
+    page, which includes the translators of that page's language."""
+    if user.is_superuser or user.groups.filter(name__in=[EDITORS, MODERATORS]).exists():
+        return editable_forms
+    return editable_forms.none()
