@@ -8,6 +8,8 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from privacy.antispam import AntiSpamMixin
+
 # Raise the version whenever the wording below changes: each registration stores the
 # text it agreed to and this version.
 CONSENT_VERSION = "2026-11"
@@ -21,7 +23,9 @@ def consent_text():
     )
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(AntiSpamMixin, forms.Form):
+    """Pass `request=` for the rate limit (privacy.antispam)."""
+
     name = forms.CharField(label=_("Full name"), max_length=200)
     email = forms.EmailField(
         label=_("E-mail address"),

@@ -13,7 +13,7 @@ from .tokens import registration_from_token
 def register(request, page):
     if request.method != "POST":
         return HttpResponseRedirect(page.url + "#register")
-    form = RegistrationForm(request.POST)
+    form = RegistrationForm(request.POST, request=request)
     if form.is_valid():
         try:
             registration = rules.register(
@@ -28,13 +28,17 @@ def register(request, page):
         except rules.RegistrationRefused as refusal:
             form.add_error(None, refusal.message)
         else:
+            form.antispam_accepted()
             emails.send_registration_received(registration, request)
             return TemplateResponse(
                 request,
                 "events/registration_done.html",
                 {"page": page, "self": page, "registration": registration},
             )
-    return page.render(request, context_overrides={"registration_form": form})
+    response = page.render(request, context_overrides={"registration_form": form})
+    if form.antispam_rate_limited:
+        response.status_code = 429
+    return response
 
 
 def cancel_registration(request, page):

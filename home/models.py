@@ -1,6 +1,7 @@
 """The home page, the standard pages (About, Accessibility, Privacy…) and the contact form."""
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -204,3 +205,41 @@ class ContactPage(AbstractEmailForm, BasePage):
 
     class Meta:
         verbose_name = _("contact page")
+
+    # -- the visitor's form: spam protection and consent (home/forms.py) ------------------
+
+    def get_form_class(self):
+        from .forms import ContactFormMixin
+
+        return type("ContactForm", (ContactFormMixin, super().get_form_class()), {})
+
+    def serve(self, request, *args, **kwargs):
+        # Wagtail's FormMixin.serve, with the request passed to the form (rate limit).
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(
+            request.POST, request.FILES, page=self, user=request.user, request=request
+        )
+        if form.is_valid():
+            submission = self.process_form_submission(form)
+            form.antispam_accepted()
+            return self.render_landing_page(request, submission, *args, **kwargs)
+        context = self.get_context(request)
+        context["form"] = form
+        response = TemplateResponse(request, self.get_template(request), context)
+        if form.antispam_rate_limited:
+            response.status_code = 429
+        return response
+
+    def get_data_fields(self):
+        # The consent recorded with each submission shows in the admin listing and export.
+        return super().get_data_fields() + [
+            ("consent_version", _("Consent version")),
+            ("consented_at", _("Consent given at")),
+        ]
+
+    def process_form_submission(self, form):
+        from .forms import consent_record
+
+        form.cleaned_data.update(consent_record())
+        return super().process_form_submission(form)

@@ -25,6 +25,16 @@ def _require_postgres(db):
         pytest.fail("REQUIRE_POSTGRES=1 but the tests are not running on PostgreSQL")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_form_rate_limit():
+    """Each test starts with no form submissions counted against the test client's
+    address (privacy/antispam.py rate limit, kept in the cache)."""
+    from privacy.antispam import reset_rate_limit
+
+    reset_rate_limit("127.0.0.1")
+    yield
+
+
 @pytest.fixture
 def locales(db):
     return {code: Locale.objects.get(language_code=code) for code in LANGUAGES}

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "performance",
+    "privacy",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail_modeladmin",
@@ -364,3 +365,17 @@ LOGGING = {
 # Events: personal data of registrations is erased this many days after the event ends
 # (`manage.py purge_registrations`, run daily by cron).
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
+
+# Privacy (privacy/): contact-form submissions are deleted this many days after they were
+# sent (`manage.py purge_form_submissions`, run daily by cron).
+FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_DAYS", "365"))
+# Spam protection of the public forms (privacy/antispam.py): a form is accepted between
+# ANTISPAM_MIN_SECONDS and ANTISPAM_MAX_AGE_SECONDS after it was served, and a client
+# address may send ANTISPAM_RATE_LIMIT forms per ANTISPAM_RATE_WINDOW_SECONDS.
+ANTISPAM_MIN_SECONDS = int(os.environ.get("ANTISPAM_MIN_SECONDS", "3"))
+ANTISPAM_MAX_AGE_SECONDS = int(os.environ.get("ANTISPAM_MAX_AGE_SECONDS", str(24 * 3600)))
+ANTISPAM_RATE_LIMIT = int(os.environ.get("ANTISPAM_RATE_LIMIT", "20"))
+ANTISPAM_RATE_WINDOW_SECONDS = int(os.environ.get("ANTISPAM_RATE_WINDOW_SECONDS", "600"))
+# Reverse proxies in front of the site that append to X-Forwarded-For (0: the client's
+# address is REMOTE_ADDR). Used to tell clients apart for rate limits.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import EventPageFactory
+from tests.forms import antispam_fields
 
 
 @pytest.fixture
@@ -29,6 +30,7 @@ def register_data(email="ana@example.org", **overrides):
         "email": email,
         "organisation": "Ayuntamiento de Madrid",
         "consent": "on",
+        **antispam_fields(),
     }
     data.update(overrides)
     return data

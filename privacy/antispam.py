@@ -1,0 +1,333 @@
+"""Spam protection for the public forms, without any third-party service or script.
+
+Four checks, all server-side, none of them needing a session (so pages stay cacheable):
+
+- a **honeypot**: a text field hidden from people (visually and from assistive
+  technologies, out of the tab order, labelled "leave this field empty") that robots fill in;
+- a **minimum fill time**: the form carries a signed token with the time it was issued; a
+  form sent back less than ANTISPAM_MIN_SECONDS after it was issued, or more than
+  ANTISPAM_MAX_AGE_SECONDS after (a page kept open for days, or a token replayed), is refused.
+  The window is wide on purpose: a form page served from a cache is still accepted;
+- an **accessible question** in the visitor's language ("How much is 12 + 14?") with a real
+  label. The numbers are derived from a random nonce in the token with a keyed hash, so the
+  token does not give the answer away; a nonce is accepted once (remembered in the cache);
+- a **rate limit** per client IP address (IPv6 by /64), counted in the Django cache:
+  ANTISPAM_RATE_LIMIT attempts per ANTISPAM_RATE_WINDOW_SECONDS. Behind reverse proxies, set
+  TRUSTED_PROXY_COUNT so that the address is read from X-Forwarded-For.
+
+A refused form shows a clear message that does not say which check failed, and keeps what
+the visitor typed. Any cache failure lets the submission through (the other checks remain).
+"""
+
+import hashlib
+import hmac
+import ipaddress
+import logging
+import secrets
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+TOKEN_SALT = "privacy.antispam.token"
+HONEYPOT_FIELD = "website"
+TOKEN_FIELD = "antispam_token"
+ANSWER_FIELD = "antispam_answer"
+ANTISPAM_FIELDS = (HONEYPOT_FIELD, TOKEN_FIELD, ANSWER_FIELD)
+
+REFUSED_MESSAGE = _("We could not accept the form. Please check it and send it again in a moment.")
+EXPIRED_MESSAGE = _("This form has expired. Please answer the new question and send it again.")
+WRONG_ANSWER_MESSAGE = _("That is not the right answer. Please answer the new question.")
+RATE_LIMITED_MESSAGE = _(
+    "Too many forms have been sent from your connection. Please try again in a few minutes."
+)
+
+
+def min_seconds():
+    return int(getattr(settings, "ANTISPAM_MIN_SECONDS", 3))
+
+
+def max_age_seconds():
+    return int(getattr(settings, "ANTISPAM_MAX_AGE_SECONDS", 24 * 3600))
+
+
+def rate_limit():
+    return int(getattr(settings, "ANTISPAM_RATE_LIMIT", 20))
+
+
+def rate_window_seconds():
+    return max(1, int(getattr(settings, "ANTISPAM_RATE_WINDOW_SECONDS", 600)))
+
+
+# ------------------------------------------------------------------------------ tokens
+
+
+def issue_token(now=None):
+    """A signed token: when the form was issued, and the nonce its question comes from."""
+    issued = int(now if now is not None else time.time())
+    return signing.dumps({"t": issued, "n": secrets.token_urlsafe(12)}, salt=TOKEN_SALT)
+
+
+def read_token(token):
+    """(issued_at, nonce) of a token signed here, or None."""
+    if not isinstance(token, str) or not token or len(token) > 500:
+        return None
+    try:
+        payload = signing.loads(token, salt=TOKEN_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if not isinstance(payload, dict):
+        return None
+    issued, nonce = payload.get("t"), payload.get("n")
+    if not isinstance(issued, int) or not isinstance(nonce, str) or not nonce:
+        return None
+    return issued, nonce
+
+
+def question_numbers(nonce):
+    """The two numbers of the question, from the nonce and the secret key (1–20 each)."""
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"antispam:{nonce}".encode(), hashlib.sha256
+    ).digest()
+    return digest[0] % 20 + 1, digest[1] % 20 + 1
+
+
+def expected_answer(token):
+    """The answer to the question of `token`, or None when the token is not ours."""
+    parsed = read_token(token)
+    if parsed is None:
+        return None
+    first, second = question_numbers(parsed[1])
+    return first + second
+
+
+def question_label(token):
+    parsed = read_token(token)
+    first, second = question_numbers(parsed[1]) if parsed else (0, 0)
+    return _("How much is %(first)s + %(second)s?") % {"first": first, "second": second}
+
+
+def parse_answer(value):
+    value = (value or "").strip()
+    if not value or len(value) > 6:
+        return None
+    try:
+        return int(value)  # also reads other scripts' digits
+    except ValueError:
+        return None
+
+
+def _nonce_key(nonce):
+    return f"antispam:nonce:{hashlib.sha256(nonce.encode()).hexdigest()[:32]}"
+
+
+def _nonce_was_used(nonce):
+    try:
+        return cache.get(_nonce_key(nonce)) is not None
+    except Exception:  # noqa: BLE001 - a cache outage must not block visitors
+        logger.warning("Anti-spam: cache unavailable, nonce not checked", exc_info=True)
+        return False
+
+
+def _consume_nonce(nonce):
+    try:
+        cache.set(_nonce_key(nonce), 1, timeout=max_age_seconds() + 60)
+    except Exception:  # noqa: BLE001
+        logger.warning("Anti-spam: cache unavailable, nonce not stored", exc_info=True)
+
+
+# ------------------------------------------------------------------------------ clients
+
+
+def client_ip(request):
+    """The visitor's address: REMOTE_ADDR, or the entry TRUSTED_PROXY_COUNT proxies away
+    in X-Forwarded-For (each proxy appends the address it received the request from)."""
+    remote = request.META.get("REMOTE_ADDR", "") or ""
+    proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
+    if proxies > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            remote = forwarded[-proxies]
+    return remote
+
+
+def client_key(request):
+    """A hashed key for the client's address: IPv6 addresses count by their /64 network."""
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        normalised = address[:100]
+    else:
+        if ip.version == 6 and ip.ipv4_mapped:
+            normalised = str(ip.ipv4_mapped)
+        elif ip.version == 6:
+            normalised = str(ipaddress.ip_network(f"{ip}/64", strict=False))
+        else:
+            normalised = str(ip)
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{normalised}".encode()).hexdigest()[:32]
+
+
+def _rate_key(key, bucket):
+    return f"antispam:rate:{key}:{bucket}"
+
+
+def hit_rate_limit(request):
+    """Count one form submission of this client; True when it is over the limit."""
+    window = rate_window_seconds()
+    bucket = int(time.time() // window)
+    key = _rate_key(client_key(request), bucket)
+    try:
+        cache.add(key, 0, timeout=window + 5)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window + 5)
+            count = 1
+    except Exception:  # noqa: BLE001 - a cache outage must not block visitors
+        logger.warning("Anti-spam: cache unavailable, rate limit not applied", exc_info=True)
+        return False
+    return count > rate_limit()
+
+
+def reset_rate_limit(address="127.0.0.1"):
+    """Forget the submissions counted for an address (for tests and support)."""
+
+    class _Request:
+        META = {"REMOTE_ADDR": address}
+
+    window = rate_window_seconds()
+    bucket = int(time.time() // window)
+    key = client_key(_Request)
+    cache.delete_many([_rate_key(key, bucket), _rate_key(key, bucket - 1)])
+
+
+# ------------------------------------------------------------------------------ forms
+
+
+class HoneypotInput(forms.TextInput):
+    """The trap: rendered with its own wrapper, hidden from people, so it is listed with
+    the hidden fields and templates need nothing special."""
+
+    template_name = "privacy/widgets/honeypot.html"
+    is_hidden = True
+
+    def __init__(self, attrs=None):
+        super().__init__({"tabindex": "-1", "autocomplete": "off", **(attrs or {})})
+
+
+class AntiSpamMixin:
+    """Adds the honeypot, the token and the question to a Django form.
+
+    Pass the request (``request=request``) for the rate limit. Call ``antispam_accepted()``
+    once the submission is stored, so that its question cannot be used again.
+    """
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.antispam_request = request
+        self.antispam_rate_limited = False
+        self._antispam_nonce = None
+        # Plain fields: no length or NUL-byte validation errors that would show up in the
+        # error summary; clean() judges their values.
+        self.fields[HONEYPOT_FIELD] = forms.Field(
+            label=_("Leave this field empty"), required=False, widget=HoneypotInput()
+        )
+        self.fields[TOKEN_FIELD] = forms.Field(required=False, widget=forms.HiddenInput)
+        self.fields[ANSWER_FIELD] = forms.CharField(
+            label="",
+            max_length=20,
+            help_text=_("This question keeps automated spam away. Answer in figures."),
+            error_messages={"required": _("Please answer the question.")},
+            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        )
+        # The question comes last, before the consent checkbox if there is one.
+        if "consent" in self.fields:
+            self.fields["consent"] = self.fields.pop("consent")
+        token = self.data.get(self.add_prefix(TOKEN_FIELD)) if self.is_bound else None
+        if read_token(token) is None:
+            token = issue_token()  # a bound form with a bad token gets it after cleaning
+        if not self.is_bound:
+            self.fields[TOKEN_FIELD].initial = token
+        self.fields[ANSWER_FIELD].label = question_label(token)
+
+    # -- validation -------------------------------------------------------------------
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and not self.is_valid_antispam:
+            self._new_question()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned is None:
+            cleaned = self.cleaned_data
+        self.is_valid_antispam = True
+        if self.antispam_request is not None and hit_rate_limit(self.antispam_request):
+            self.antispam_rate_limited = True
+            return self._refuse(RATE_LIMITED_MESSAGE, new_question=False)
+        if (self.data.get(self.add_prefix(HONEYPOT_FIELD)) or "").strip():
+            return self._refuse(REFUSED_MESSAGE)
+        parsed = read_token(self.data.get(self.add_prefix(TOKEN_FIELD)))
+        now = time.time()
+        if parsed is None or now - parsed[0] > max_age_seconds():
+            return self._refuse(EXPIRED_MESSAGE)
+        if now - parsed[0] < min_seconds():
+            return self._refuse(REFUSED_MESSAGE, new_question=False)
+        answer = parse_answer(self.data.get(self.add_prefix(ANSWER_FIELD)))
+        if answer is None and ANSWER_FIELD in self.errors:
+            self.is_valid_antispam = False  # "Please answer the question."
+            self._antispam_new_question = False
+            return cleaned
+        first, second = question_numbers(parsed[1])
+        if answer != first + second:
+            self.is_valid_antispam = False
+            self._antispam_new_question = True
+            self.add_error(ANSWER_FIELD, WRONG_ANSWER_MESSAGE)
+            return cleaned
+        if _nonce_was_used(parsed[1]):
+            return self._refuse(EXPIRED_MESSAGE)
+        self._antispam_nonce = parsed[1]
+        for name in ANTISPAM_FIELDS:
+            cleaned.pop(name, None)
+        return cleaned
+
+    def _refuse(self, message, new_question=True):
+        self.is_valid_antispam = False
+        self._antispam_new_question = new_question
+        raise forms.ValidationError(message, code="antispam")
+
+    is_valid_antispam = True
+    _antispam_new_question = False
+
+    def _new_question(self):
+        if not self._antispam_new_question:
+            return
+        token = issue_token()
+        self._replace_data({TOKEN_FIELD: token, ANSWER_FIELD: ""})
+        self.fields[ANSWER_FIELD].label = question_label(token)
+
+    def _replace_data(self, values):
+        data = self.data.copy()
+        for name, value in values.items():
+            data[self.add_prefix(name)] = value
+        self.data = data
+        for name in values:
+            self._bound_fields_cache.pop(name, None)
+        self._bound_fields_cache.pop(ANSWER_FIELD, None)
+
+    def antispam_accepted(self):
+        """Spend the question of a stored submission: the same token and answer are refused
+        from now on. (Not at validation: a registration refused for another reason, a
+        duplicate address, is sent again with the same question.)"""
+        if self._antispam_nonce:
+            _consume_nonce(self._antispam_nonce)

@@ -1,0 +1,254 @@
+"""Spam protection of the contact and registration forms (privacy/antispam.py)."""
+
+import re
+
+import pytest
+from django.core import mail
+from wagtail.contrib.forms.models import FormSubmission
+
+from events.models import Registration
+from privacy import antispam
+from privacy.antispam import ANSWER_FIELD, HONEYPOT_FIELD, TOKEN_FIELD
+from tests.forms import antispam_fields, contact_data
+from tests.privacy.conftest import CONTACT_URL, register_data
+
+GENERIC = "We could not accept the form"
+EXPIRED = "This form has expired"
+
+
+def register(client, event, **data):
+    return client.post(f"{event.url}register/", register_data(**data))
+
+
+def send_contact(client, **data):
+    return client.post(CONTACT_URL, contact_data(your_e_mail="ana@example.org", **data))
+
+
+def token_in(html):
+    match = re.search(rf'name="{TOKEN_FIELD}" value="([^"]+)"', html)
+    return match.group(1) if match else None
+
+
+# ------------------------------------------------------------------------------ markup
+
+
+@pytest.mark.django_db
+def test_forms_carry_the_honeypot_the_token_and_a_labelled_question(client, contact, open_event):
+    for url in (CONTACT_URL, open_event.url):
+        html = client.get(url).content.decode()
+        trap = re.search(
+            r'<div class="visually-hidden form-trap" aria-hidden="true">(.*?)</div>', html, re.S
+        )
+        assert trap, url
+        assert "Leave this field empty" in trap.group(1)
+        assert f'name="{HONEYPOT_FIELD}"' in trap.group(1) and 'tabindex="-1"' in trap.group(1)
+        token = token_in(html)
+        assert token, url
+        first, second = antispam.question_numbers(antispam.read_token(token)[1])
+        label = re.search(
+            rf'<label class="form-field__label" for="id_{ANSWER_FIELD}">([^<]+)', html
+        )
+        assert label.group(1).strip() == f"How much is {first} + {second}?"
+        # The answer is not in the page: only the question is.
+        assert f'value="{first + second}"' not in html
+
+
+@pytest.mark.django_db
+def test_the_question_is_asked_in_the_visitors_language(client, translated_site):
+    html = client.get("/fr/contact/").content.decode()
+    assert re.search(rf'for="id_{ANSWER_FIELD}">Combien font \d+ \+ \d+ ?', html)
+    assert "Laissez ce champ vide" in html
+
+
+def test_the_token_does_not_give_the_answer_away():
+    token = antispam.issue_token()
+    payload = antispam.read_token(token)
+    assert set(map(str, payload)) & {str(antispam.expected_answer(token))} == set()
+    assert antispam.read_token(token[:-3] + "abc") is None
+    assert antispam.read_token("x" * 1000) is None
+    assert antispam.expected_answer("not a token") is None
+
+
+# ------------------------------------------------------------------------------ accepted
+
+
+@pytest.mark.django_db
+def test_a_person_filling_the_forms_gets_through(client, contact, open_event):
+    assert register(client, open_event).status_code == 200
+    assert Registration.objects.count() == 1
+    response = send_contact(client)
+    assert response.status_code == 200
+    assert FormSubmission.objects.count() == 1
+    stored = FormSubmission.objects.get().form_data
+    assert not set(stored) & {HONEYPOT_FIELD, TOKEN_FIELD, ANSWER_FIELD, "consent"}
+    # Neither the e-mail to staff.
+    assert TOKEN_FIELD not in mail.outbox[-1].body and "antispam" not in mail.outbox[-1].body
+
+
+@pytest.mark.django_db
+def test_a_form_served_hours_ago_from_a_cache_is_still_accepted(client, open_event):
+    response = client.post(
+        f"{open_event.url}register/", {**register_data(), **antispam_fields(age_seconds=6 * 3600)}
+    )
+    assert "Registration confirmed" in response.content.decode()
+
+
+# ------------------------------------------------------------------------------ refused
+
+
+def assert_refused_and_kept(response, message, kept=("Ana Martín",)):
+    html = response.content.decode()
+    assert message in html
+    for value in kept:
+        assert f'value="{value}"' in html or f"{value}</textarea>" in html
+    # Nothing says which check failed.
+    for word in ("honeypot", "too fast", "robot", "bot "):
+        assert word not in html.lower()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        pytest.param(lambda: {HONEYPOT_FIELD: "http://spam.example"}, id="honeypot"),
+        pytest.param(lambda: antispam_fields(age_seconds=0), id="too-fast"),
+    ],
+)
+def test_robots_are_refused_without_being_told_why(client, contact, open_event, tamper):
+    tamper = tamper()
+    assert_refused_and_kept(register(client, open_event, **tamper), GENERIC)
+    response = send_contact(client, **tamper)
+    assert_refused_and_kept(response, GENERIC, kept=("Ana Martín", "ana@example.org", "Hello"))
+    assert Registration.objects.count() == FormSubmission.objects.count() == 0
+    assert not mail.outbox
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        pytest.param({TOKEN_FIELD: ""}, id="no-token"),
+        pytest.param({TOKEN_FIELD: "forged:token"}, id="forged"),
+        pytest.param(antispam_fields(age_seconds=25 * 3600), id="expired"),
+    ],
+)
+def test_a_missing_forged_or_expired_token_gets_a_new_question(client, contact, open_event, tamper):
+    for response in (register(client, open_event, **tamper), send_contact(client, **tamper)):
+        assert_refused_and_kept(response, EXPIRED)
+        new_token = token_in(response.content.decode())
+        assert antispam.read_token(new_token) is not None
+        assert new_token != tamper[TOKEN_FIELD]
+    assert Registration.objects.count() == FormSubmission.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_wrong_answer_is_said_plainly_with_a_new_question(client, contact, open_event):
+    fields = antispam_fields()
+    wrong = str(int(fields[ANSWER_FIELD]) + 1)
+    for response in (
+        register(client, open_event, **{**fields, ANSWER_FIELD: wrong}),
+        send_contact(client, **{**fields, ANSWER_FIELD: wrong}),
+    ):
+        html = response.content.decode()
+        assert "That is not the right answer" in html
+        assert f'href="#id_{ANSWER_FIELD}"' in html  # in the error summary, linked
+        assert token_in(html) != fields[TOKEN_FIELD]
+        assert 'value="Ana Martín"' in html
+    missing = register(client, open_event, **{ANSWER_FIELD: ""})
+    assert "Please answer the question." in missing.content.decode()
+    assert Registration.objects.count() == FormSubmission.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_correct_answer_cannot_be_replayed(client, open_event):
+    fields = antispam_fields()
+    assert "Registration confirmed" in register(client, open_event, **fields).content.decode()
+    again = register(client, open_event, email="other@example.org", **fields)
+    assert EXPIRED in again.content.decode()
+    assert Registration.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_registration_refused_for_another_reason_keeps_its_question(client, open_event):
+    register(client, open_event)
+    fields = antispam_fields()
+    duplicate = register(client, open_event, **fields)
+    html = duplicate.content.decode()
+    assert "already registered" in html
+    assert token_in(html) == fields[TOKEN_FIELD]
+    # Corrected, it goes through with the same question.
+    fixed = register(client, open_event, email="ana2@example.org", **fields)
+    assert "Registration confirmed" in fixed.content.decode()
+
+
+# ------------------------------------------------------------------------------ rate limit
+
+
+@pytest.mark.django_db
+def test_rate_limit_per_client_address(client, contact, open_event, settings):
+    settings.ANTISPAM_RATE_LIMIT = 3
+    for n in range(2):
+        register(client, open_event, email=f"p{n}@example.org")
+    send_contact(client)
+    assert Registration.objects.count() == 2 and FormSubmission.objects.count() == 1
+
+    limited = register(client, open_event, email="p9@example.org")
+    assert limited.status_code == 429
+    assert "Too many forms have been sent from your connection" in limited.content.decode()
+    assert 'value="Ana Martín"' in limited.content.decode()
+    assert send_contact(client).status_code == 429
+    assert Registration.objects.count() == 2 and FormSubmission.objects.count() == 1
+
+    # Another address is not affected.
+    other = client.post(
+        f"{open_event.url}register/",
+        register_data(email="p10@example.org"),
+        REMOTE_ADDR="203.0.113.7",
+    )
+    assert other.status_code == 200 and Registration.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_forwarded_for_is_only_believed_behind_trusted_proxies(rf, settings):
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.9")
+    assert antispam.client_ip(request) == "10.0.0.1"
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert antispam.client_ip(request) == "198.51.100.9"
+    settings.TRUSTED_PROXY_COUNT = 2
+    assert antispam.client_ip(request) == "1.2.3.4"
+    settings.TRUSTED_PROXY_COUNT = 3  # fewer entries than proxies: the direct peer
+    assert antispam.client_ip(request) == "10.0.0.1"
+
+
+def test_ipv6_clients_are_counted_by_their_network(rf):
+    def key(address):
+        return antispam.client_key(rf.get("/", REMOTE_ADDR=address))
+
+    assert key("2001:db8:1:2::1") == key("2001:db8:1:2:ffff::9")
+    assert key("2001:db8:1:2::1") != key("2001:db8:1:3::1")
+    assert key("::ffff:192.0.2.1") == key("192.0.2.1")
+    assert key("192.0.2.1") != key("192.0.2.2")
+
+
+@pytest.mark.django_db
+def test_a_cache_outage_does_not_block_visitors(client, open_event, monkeypatch):
+    class BrokenCache:
+        def __getattr__(self, name):
+            def broken(*args, **kwargs):
+                raise ConnectionError("cache down")
+
+            return broken
+
+    monkeypatch.setattr(antispam, "cache", BrokenCache())
+    response = register(client, open_event)
+    assert "Registration confirmed" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_settings_tune_the_time_window(client, open_event, settings):
+    settings.ANTISPAM_MIN_SECONDS = 60
+    assert GENERIC in register(client, open_event).content.decode()  # served 10 s ago
+    settings.ANTISPAM_MIN_SECONDS = 3
+    settings.ANTISPAM_MAX_AGE_SECONDS = 5
+    assert EXPIRED in register(client, open_event).content.decode()
+    assert Registration.objects.count() == 0
