@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-browser lint format migrate demo messages clean
+.PHONY: run test test-browser lint format migrate demo messages audit clean
 
 $(BIN)/activate: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -51,6 +51,11 @@ format: $(BIN)/activate
 # with polib, so that no system gettext is needed.
 messages: $(BIN)/activate
 	$(BIN)/python scripts/compile_messages.py
+	$(BIN)/python scripts/compile_messages.py --locale-dir core/locale
+
+# pip-audit (in its own .venv-audit) over every package installed in .venv.
+audit: $(BIN)/activate
+	$(BIN)/python scripts/audit_dependencies.py
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3 var/media var/static

@@ -200,3 +200,47 @@ def test_postgresql_stopped_and_restarted(throwaway_cluster, wsgi_server, conn_m
         assert fetch(f"{wsgi_server}/api/v2/pages/")[0] == 200
     finally:
         settings_dict["CONN_MAX_AGE"], settings_dict["CONN_HEALTH_CHECKS"] = saved
+
+
+# ------------------------------------------------------------------ cache outage
+
+
+@pytest.mark.django_db
+def test_a_redis_outage_degrades_to_uncached_pages(client, site_tree, settings):
+    """The default cache is Redis (as with REDIS_URL) and Redis is down: pages, the page
+    cache, Wagtail's own cached lookups, the admin login and its throttle all carry on."""
+    import socket
+
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            # What config/settings/base.py sets with REDIS_URL.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.2,
+                "SOCKET_TIMEOUT": 0.2,
+            },
+        }
+    }
+    settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    settings.PAGE_CACHE_SECONDS = 300
+    for page in site_tree.values():
+        for _ in range(2):
+            response = client.get(page.url)
+            assert response.status_code == 200, page.url
+            assert response.get("X-Page-Cache") != "HIT"
+    assert client.get("/en/search/?q=workshop").status_code == 200
+    assert client.get("/healthz").status_code == 200
+
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("staff", "staff@example.org", "a-long-password-1")
+    response = client.post("/admin/login/", {"username": "staff", "password": "wrong"})
+    assert response.status_code == 200
+    response = client.post("/admin/login/", {"username": "staff", "password": "a-long-password-1"})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
