@@ -305,8 +305,14 @@ def test_private_documents_need_a_login(client, settings, tmp_path):
     response = client.get(document.url)
     assert response.status_code == 302
     assert "login" in response["Location"]
-    # Nor through the API.
+    # Nor through the API, which lists public documents.
     assert client.get(f"/api/v2/documents/{document.pk}/").status_code == 404
+    public = Document(title="Leaflet")
+    public.file.save("leaflet.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+    public.save()
+    assert client.get(f"/api/v2/documents/{public.pk}/").status_code == 200
+    listing = client.get("/api/v2/documents/").json()
+    assert [item["id"] for item in listing["items"]] == [public.pk]
 
 
 @pytest.mark.django_db
