@@ -201,9 +201,14 @@ def live_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import connection
     from pytest_django.live_server_helper import LiveServer
 
+    # Never load the demo content into a real database (pytest-django sets up the test
+    # database only when a collected test asks for one).
+    name = str(connection.settings_dict["NAME"])
     with django_db_blocker.unblock():
-        test_name = connection.creation._get_test_db_name()
-        assert connection.settings_dict["NAME"] == test_name, "not on the test database"
+        in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    test_name = connection.settings_dict.get("TEST", {}).get("NAME")
+    on_test_database = in_memory or name.startswith("test_") or name == test_name
+    assert on_test_database, f"not a test database: {name}"
     media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("demo-media")))
     media.enable()
     try:
