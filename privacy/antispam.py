@@ -21,7 +21,6 @@ the visitor typed. Any cache failure lets the submission through (the other chec
 
 import hashlib
 import hmac
-import ipaddress
 import logging
 import secrets
 import time
@@ -145,36 +144,18 @@ def _consume_nonce(nonce):
 
 
 def client_ip(request):
-    """The visitor's address: REMOTE_ADDR, or the entry TRUSTED_PROXY_COUNT proxies away
-    in X-Forwarded-For (each proxy appends the address it received the request from)."""
-    remote = request.META.get("REMOTE_ADDR", "") or ""
-    proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
-    if proxies > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            remote = forwarded[-proxies]
-    return remote
+    """The visitor's address as the admin login throttle reads it (core/login_throttle.py):
+    REMOTE_ADDR, or the entry TRUSTED_PROXY_COUNT proxies away in X-Forwarded-For; IPv6
+    addresses by their /64 network."""
+    from core.login_throttle import client_address
+
+    return client_address(request)
 
 
 def client_key(request):
-    """A hashed key for the client's address: IPv6 addresses count by their /64 network."""
+    """A hashed key for the client's address (no address is kept in the cache)."""
     address = client_ip(request)
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        normalised = address[:100]
-    else:
-        if ip.version == 6 and ip.ipv4_mapped:
-            normalised = str(ip.ipv4_mapped)
-        elif ip.version == 6:
-            normalised = str(ipaddress.ip_network(f"{ip}/64", strict=False))
-        else:
-            normalised = str(ip)
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{normalised}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
 
 
 def _rate_key(key, bucket):
