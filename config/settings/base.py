@@ -72,8 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-]
     "csp",
+]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
