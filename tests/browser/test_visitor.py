@@ -157,19 +157,46 @@ def test_contact_form_error_then_success(page, demo_site):
     assert FormSubmission.objects.count() == before + 1
 
 
+# The focused element, and whether it (or the card around it, which shows the ring of a
+# card's link with :focus-within) has a focus ring.
+FOCUSED = """(() => {
+  const el = document.activeElement, box = el.getBoundingClientRect();
+  const hasRing = node => { const style = getComputedStyle(node);
+    return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+      || style.boxShadow !== "none"; };
+  let ring = false;
+  for (let node = el, up = 0; node && node.nodeType === 1 && up < 6; node = node.parentNode, up++) {
+    if (hasRing(node)) { ring = true; break; }
+  }
+  return {tag: el.tagName, cls: String(el.className), id: el.id, top: box.top,
+          height: box.height, ring};
+})()"""
+
+
 def test_skip_link_is_the_first_tab_stop_and_focuses_main(page):
     page.goto("/en/")
     page.keyboard.press("Tab")
-    focused = page.evaluate(
-        "(() => { const el = document.activeElement; const box = el.getBoundingClientRect();"
-        " return {cls: el.className, top: box.top, height: box.height,"
-        " outline: getComputedStyle(el).outlineStyle}; })()"
-    )
+    focused = page.evaluate(FOCUSED)
     assert "skip-link" in focused["cls"]
     assert focused["top"] >= 0 and focused["height"] > 0  # shown on screen when focused
+    assert focused["ring"]
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
     assert page.url.endswith("#main")
+
+
+def test_keyboard_focus_is_always_visible(page):
+    """The first 30 Tab stops of the home page (header, menu, content) show a focus ring."""
+    page.goto("/en/")
+    without_ring = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["tag"] == "BODY":
+            break
+        if not focused["ring"] or focused["height"] == 0:
+            without_ring.append(focused)
+    assert not without_ring
 
 
 def test_language_switcher_navigation_and_search_work_without_javascript(new_context, demo_site):
