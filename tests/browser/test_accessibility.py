@@ -2,7 +2,8 @@
 
 WCAG 2.0 and 2.1, levels A and AA: zero violations allowed. Each test checks every live page
 of one type in one language (all six events, all four standard pages…), and the form pages
-also in their error state.
+also in their error state; each page is also laid out at 320 CSS pixels wide, where nothing
+may scroll sideways (WCAG 1.4.10, which axe does not check).
 """
 
 import time
@@ -39,6 +40,15 @@ def axe_violations(page, axe_source):
     ]
 
 
+def reflow_problems(page):
+    """WCAG 1.4.10 (reflow): at 320 CSS pixels wide, nothing scrolls sideways."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 640})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.set_viewport_size(size)
+    return [f"{page.url}: {width} px wide at 320 px (reflow)"] if width > 320 else []
+
+
 def visit(page, path, expected_status=200):
     response = page.goto(path)
     assert response.status == expected_status, (path, response.status)
@@ -58,6 +68,7 @@ def test_no_axe_violations(axe_source, new_context, demo_site, kind, language):
         visit(page, path, 404 if kind == "not_found" else 200)
         assert page.locator("html").get_attribute("lang") == language
         violations += axe_violations(page, axe_source)
+        violations += reflow_problems(page)
     if kind == "contact":
         # The form sent back with errors (nothing filled in): summary, messages, fields.
         visit(page, paths[0])
@@ -133,7 +144,8 @@ def test_every_page_of_the_demo_content_is_checked(demo_site):
 
 
 def test_axe_reports_what_it_should(axe_source, new_context, demo_site):
-    """The check can fail: an image without alt text and an unlabelled field are caught."""
+    """The checks can fail: an image without alt text, an unlabelled field and a page
+    wider than 320 px are caught."""
     page = new_context(bypass_csp=True).new_page()
     visit(page, demo_site.first("en", "home"))
     page.evaluate(
@@ -142,3 +154,6 @@ def test_axe_reports_what_it_should(axe_source, new_context, demo_site):
     )
     found = "\n".join(axe_violations(page, axe_source))
     assert "image-alt" in found and "label" in found
+    assert not reflow_problems(page)
+    page.evaluate("document.querySelector('main').style.minWidth = '40rem'")
+    assert reflow_problems(page)

@@ -220,15 +220,3 @@ def test_language_switcher_navigation_and_search_work_without_javascript(new_con
     page.get_by_role("searchbox").press("Enter")
     page.wait_for_url(re.compile(r"/fr/search/\?q="))
     assert page.locator("ol.search-results li").count() > 0
-
-
-def test_pages_reflow_at_320_css_pixels(new_context, demo_site):
-    """WCAG 1.4.10: no horizontal scrolling at 320 px wide, on every page type."""
-    page = new_context(viewport={"width": 320, "height": 640}).new_page()
-    too_wide = []
-    for kind, paths in demo_site.pages["en"].items():
-        page.goto(paths[0])
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > 320:
-            too_wide.append((kind, paths[0], width))
-    assert not too_wide
