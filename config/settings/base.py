@@ -77,11 +77,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy (strict on the public site, looser in the admin), and a
     # friendly 503 in the visitor's language while the database is unreachable.
     "core.middleware.ContentSecurityPolicyMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -189,7 +189,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: adding one is a settings change (here) plus translations.
 # Admin login throttling (core/login_throttle.py): after LOGIN_THROTTLE_ATTEMPTS failed logins
 # for one username from one address within LOGIN_THROTTLE_SECONDS, that pair is refused for
 # the rest of the window; an address that fails LOGIN_THROTTLE_IP_ATTEMPTS times (any
@@ -268,6 +267,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
+# Languages: adding one is a settings change (here) plus translations.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
