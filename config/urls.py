@@ -3,12 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
 from core import views as core_views
-from core.sitemaps import MultilingualSitemap
+from core.sitemaps import sitemap
 from search import views as search_views
 
 handler404 = "core.views.page_not_found"
@@ -17,7 +16,8 @@ handler500 = "core.views.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap-<int:number>.xml", sitemap, name="sitemap_file"),
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("api/v2/", api_router.urls),

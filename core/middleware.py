@@ -15,6 +15,7 @@ UNPREFIXED_PATHS = (
     "/static/",
     "/media/",
     "/sitemap.xml",
+    "/sitemap-",
     "/robots.txt",
     "/healthz",
 )

@@ -3,8 +3,9 @@
 from django.conf import settings
 
 # URL names (see config/urls.py and wagtail/urls.py) whose GET responses may be cached:
-# Wagtail pages, the files of pages (feed.xml, calendar.ics, event.ics) and the sitemap.
-DEFAULT_URL_NAMES = ("wagtail_serve", "page_file", "sitemap")
+# Wagtail pages, the files of pages (feed.xml, calendar.ics, event.ics) and the
+# sitemap (or its index) with its numbered files.
+DEFAULT_URL_NAMES = ("wagtail_serve", "page_file", "sitemap", "sitemap_file")
 
 # Paths never cached even under those URL names: the registration routes of event pages
 # (they show a visitor's own registration).

@@ -28,6 +28,8 @@ from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
 from wagtail.models import Page, Site
 
+from core.sitemaps import sitemap_file_count
+
 from . import conf
 from .generation import on_commit_once
 
@@ -132,8 +134,16 @@ def page_urls(pages):
         paths.extend(FILE_ROUTES.get(label, ()))
         urls.update(url + path.lstrip("/") for path in paths)
     for site in Site.objects.all():
-        urls.add(site.root_url.rstrip("/") + "/sitemap.xml")
+        urls.update(sitemap_urls(site))
     return urls
+
+
+def sitemap_urls(site):
+    """The sitemap and each of its numbered files, one more than it has now (the change may
+    have just shortened it)."""
+    root = site.root_url.rstrip("/")
+    files = range(1, sitemap_file_count(site) + 2)
+    return {f"{root}/sitemap.xml", *(f"{root}/sitemap-{number}.xml" for number in files)}
 
 
 # ------------------------------------------------------------------------------ purging

@@ -50,7 +50,7 @@ sub vcl_recv {
         return (pass);
     }
     # Pages carry their language in the path: one copy whatever the browser's languages.
-    if (req.url ~ "^/[a-z]{2}(/|$)" || req.url ~ "^/sitemap\.xml") {
+    if (req.url ~ "^/[a-z]{2}(/|$)" || req.url ~ "^/sitemap(-[0-9]+)?\.xml$") {
         unset req.http.Accept-Language;
     }
     return (hash);

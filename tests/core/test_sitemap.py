@@ -86,3 +86,40 @@ def test_every_page_head_has_hreflang_alternates(client, translated_site):
         links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', head))
         assert set(links) == {*LANGUAGES, "x-default"}, page.url
         assert links["en"].endswith(page.url)
+
+
+def _locations(response):
+    return [loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", NS)]
+
+
+@pytest.mark.django_db
+def test_a_large_site_gets_a_sitemap_index_of_files_that_together_list_every_page(
+    client, translated_site, monkeypatch
+):
+    """Above the URLs one file holds, /sitemap.xml is an index of numbered files; together
+    they list each page once, and each URL keeps the alternates of all its translations,
+    even those that fall in another file."""
+    from core.sitemaps import MultilingualSitemap
+
+    single_file = _locations(client.get("/sitemap.xml"))
+    monkeypatch.setattr(MultilingualSitemap, "limit", 3)
+
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    files = [loc.text for loc in ET.fromstring(index.content).findall("s:sitemap/s:loc", NS)]
+    assert len(files) == -(-len(single_file) // 3)
+    assert files[0] == "http://testserver/sitemap-1.xml"
+
+    listed = []
+    for file_url in files:
+        response = client.get(file_url.removeprefix("http://testserver"))
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)
+        assert len(root.findall("s:url", NS)) <= 3
+        for url in root.findall("s:url", NS):
+            langs = {link.get("hreflang") for link in url.findall("x:link", NS)}
+            assert langs == {*LANGUAGES, "x-default"}, url.find("s:loc", NS).text
+        listed.extend(_locations(response))
+    assert sorted(listed) == sorted(single_file)
+    assert client.get(f"/sitemap-{len(files) + 1}.xml").status_code == 404
+    assert client.get("/sitemap-0.xml").status_code == 404

@@ -72,6 +72,7 @@ def test_publishing_purges_the_page_in_every_language_and_what_lists_it(news, fr
         assert f"{base}/{language}/projects/pactesur2/" in purged  # lists the project's news
         assert f"{base}/{language}/projects/pactesur2/feed.xml" in purged
     assert f"{base}/sitemap.xml" in purged
+    assert f"{base}/sitemap-1.xml" in purged  # the first file, once the sitemap is split
     assert EVERYTHING == []
 
 

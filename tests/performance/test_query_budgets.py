@@ -37,7 +37,7 @@ BUDGETS = {
     "event_page": 40,
     "project_page": 38,
     "search": 29,
-    "sitemap": 7,
+    "sitemap": 8,
     "calendar_ics": 15,
     "feed_xml": 14,
 }
