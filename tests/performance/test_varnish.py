@@ -1,6 +1,6 @@
 """The site behind a real Varnish with performance/varnish.vcl: what Varnish keeps is purged
-after each change, so the next visitor sees it (skipped where varnishd is not installed;
-Debian package `varnish`)."""
+after each change, so the next visitor sees it (skipped where varnishd is not installed,
+Debian package `varnish`; with REQUIRE_VARNISH=1, set by .ci/run, that is a failure)."""
 
 import os
 import shutil
@@ -21,7 +21,16 @@ from tests.performance.builders import build_site, grow_site
 VARNISHD = shutil.which("varnishd") or next(
     (path for path in ("/usr/sbin/varnishd",) if os.path.exists(path)), None
 )
-pytestmark = pytest.mark.skipif(not VARNISHD, reason="varnishd is not installed")
+
+
+@pytest.fixture(autouse=True)
+def _varnishd_installed():
+    if VARNISHD:
+        return
+    if os.environ.get("REQUIRE_VARNISH") == "1":
+        pytest.fail("REQUIRE_VARNISH=1 but varnishd is not installed", pytrace=False)
+    pytest.skip("varnishd is not installed (Debian package varnish)")
+
 
 HOST = "localhost"  # the test site's hostname: what the purges name
 
