@@ -14,6 +14,14 @@ password, until the window has passed; a successful login clears the pair's coun
 
 The account itself is never locked (that would let anyone lock staff out from anywhere):
 only the failing address is refused. A cache outage lets logins through, logged.
+
+Password-reset requests (`ThrottledPasswordResetForm`, WAGTAILADMIN_USER_PASSWORD_RESET_FORM)
+are counted the same way, per e-mail address and per client address, within
+PASSWORD_RESET_THROTTLE_SECONDS: beyond PASSWORD_RESET_THROTTLE_ATTEMPTS requests for one
+e-mail address, or PASSWORD_RESET_THROTTLE_IP_ATTEMPTS from one client, the form says to try
+again later and sends nothing, so the form cannot be used to flood a mailbox or the mail
+server. Every request counts whether or not an account has that address, so the answer
+tells nothing about accounts.
 """
 
 import hashlib
@@ -30,7 +38,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.admin.forms.auth import LoginForm
+from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
+from wagtail.admin.views import account as account_views
 
 logger = logging.getLogger(__name__)
 
@@ -84,50 +93,69 @@ def _keys(username, address):
     return _key("pair", _normalise(username), address), _key("ip", address)
 
 
-def _bucket():
+def _bucket(window):
     """Counters live in fixed windows: the current one and the one before are summed."""
-    return int(time.time() // window_seconds())
+    return int(time.time() // window)
 
 
-def _count(key):
-    bucket = _bucket()
+def _count(key, window):
+    bucket = _bucket(window)
     values = cache.get_many([f"{key}:{bucket}", f"{key}:{bucket - 1}"])
     return sum(int(value) for value in values.values() if value)
 
 
+def _increment(key, window):
+    bucket_key = f"{key}:{_bucket(window)}"
+    try:
+        if not cache.add(bucket_key, 1, timeout=2 * window):
+            cache.incr(bucket_key)
+    except ValueError:  # expired between add and incr
+        cache.set(bucket_key, 1, timeout=2 * window)
+
+
+def _seconds_left(window):
+    """Until the failures of the current window no longer count (they count for two)."""
+    return window - int(time.time() % window) + window
+
+
+def _seconds_locked(limits, window, what):
+    """How long to refuse when any (key, allowed) of `limits` has reached its count, or 0.
+    A cache outage throttles nothing (logged) rather than refusing everybody."""
+    try:
+        locked = any(_count(key, window) >= allowed for key, allowed in limits)
+    except Exception:  # noqa: BLE001
+        logger.warning("%s: cache unavailable, not throttling", what, exc_info=True)
+        return 0
+    return _seconds_left(window) if locked else 0
+
+
+def _record(keys, window, what):
+    """Count one more for each key; False when the cache could not (logged)."""
+    for key in keys:
+        try:
+            _increment(key, window)
+        except Exception:  # noqa: BLE001
+            logger.warning("%s: could not count", what, exc_info=True)
+            return False
+    return True
+
+
 def seconds_locked(username, request):
     """How long this (username, address) is still refused, or 0 when it may try."""
-    address = client_address(request)
-    pair_key, ip_key = _keys(username, address)
-    try:
-        locked = _count(pair_key) >= attempts_allowed() or _count(ip_key) >= ip_attempts_allowed()
-    except Exception:  # noqa: BLE001 - a cache outage must not lock everybody out
-        logger.warning("Login throttle: cache unavailable, not throttling", exc_info=True)
-        return 0
-    if not locked:
-        return 0
-    return window_seconds() - int(time.time() % window_seconds()) + window_seconds()
+    pair_key, ip_key = _keys(username, client_address(request))
+    limits = [(pair_key, attempts_allowed()), (ip_key, ip_attempts_allowed())]
+    return _seconds_locked(limits, window_seconds(), "Login throttle")
 
 
 def record_failure(username, request):
     address = client_address(request)
-    bucket = _bucket()
-    for key in _keys(username, address):
-        bucket_key = f"{key}:{bucket}"
-        try:
-            if not cache.add(bucket_key, 1, timeout=2 * window_seconds()):
-                cache.incr(bucket_key)
-        except ValueError:  # expired between add and incr
-            cache.set(bucket_key, 1, timeout=2 * window_seconds())
-        except Exception:  # noqa: BLE001
-            logger.warning("Login throttle: could not count a failure", exc_info=True)
-            return
-    logger.warning("Failed admin login for %r from %s", _normalise(username)[:150], address)
+    if _record(_keys(username, address), window_seconds(), "Login throttle"):
+        logger.warning("Failed admin login for %r from %s", _normalise(username)[:150], address)
 
 
 def reset(username, request):
     pair_key, _ip_key = _keys(username, client_address(request))
-    bucket = _bucket()
+    bucket = _bucket(window_seconds())
     try:
         cache.delete_many([f"{pair_key}:{bucket}", f"{pair_key}:{bucket - 1}"])
     except Exception:  # noqa: BLE001
@@ -151,8 +179,12 @@ def _on_logged_in(sender, request, user, **kwargs):
         reset(user.get_username(), request)
 
 
+def _minutes(seconds):
+    return max(1, -(-seconds // 60))
+
+
 def locked_message(seconds):
-    minutes = max(1, -(-seconds // 60))
+    minutes = _minutes(seconds)
     return ngettext(
         "Too many failed login attempts. Please try again in %(minutes)d minute.",
         "Too many failed login attempts. Please try again in %(minutes)d minutes.",
@@ -181,3 +213,74 @@ class ThrottledLoginForm(LoginForm):
             if seconds:
                 raise ValidationError(locked_message(seconds), code="throttled")
         return super().clean()
+
+
+# ------------------------------------------------------------------ password-reset requests
+
+
+def _reset_window():
+    return max(1, int(getattr(settings, "PASSWORD_RESET_THROTTLE_SECONDS", 3600)))
+
+
+def _reset_keys(email, address):
+    return _key("reset-email", _normalise(email)), _key("reset-ip", address)
+
+
+def password_reset_seconds_locked(email, request):
+    """How long password-reset requests for `email` from this client are still refused."""
+    email_key, ip_key = _reset_keys(email, client_address(request))
+    limits = [
+        (email_key, int(getattr(settings, "PASSWORD_RESET_THROTTLE_ATTEMPTS", 3))),
+        (ip_key, int(getattr(settings, "PASSWORD_RESET_THROTTLE_IP_ATTEMPTS", 10))),
+    ]
+    return _seconds_locked(limits, _reset_window(), "Password-reset throttle")
+
+
+def record_password_reset(email, request):
+    address = client_address(request)
+    if _record(_reset_keys(email, address), _reset_window(), "Password-reset throttle"):
+        logger.info(
+            "Admin password reset requested for %r from %s", _normalise(email)[:254], address
+        )
+
+
+def reset_locked_message(seconds):
+    minutes = _minutes(seconds)
+    return ngettext(
+        "Too many password reset requests. Please try again in %(minutes)d minute.",
+        "Too many password reset requests. Please try again in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Wagtail's password-reset form, refusing (with a message, the address kept) a request
+    beyond the allowed number; `ThrottledPasswordResetView` gives it the request."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        email = cleaned_data.get("email")
+        if email and self.request is not None:
+            seconds = password_reset_seconds_locked(email, self.request)
+            if seconds:
+                raise ValidationError(reset_locked_message(seconds), code="throttled")
+        return cleaned_data
+
+    def save(self, *args, request=None, **kwargs):
+        record_password_reset(self.cleaned_data["email"], request or self.request)
+        return super().save(*args, request=request, **kwargs)
+
+
+class ThrottledPasswordResetView(account_views.PasswordResetView):
+    """Wagtail's password-reset view (routed in config/urls.py ahead of the admin's own),
+    handing the request to the form so that it can count and refuse."""
+
+    def get_form_class(self):
+        return ThrottledPasswordResetForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}

@@ -198,6 +198,13 @@ WAGTAILADMIN_USER_LOGIN_FORM = "core.login_throttle.ThrottledLoginForm"
 LOGIN_THROTTLE_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_ATTEMPTS", "5"))
 LOGIN_THROTTLE_IP_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_IP_ATTEMPTS", "50"))
 LOGIN_THROTTLE_SECONDS = int(os.environ.get("LOGIN_THROTTLE_SECONDS", "900"))
+# Admin password-reset requests, the same way: per e-mail address and per client address.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.login_throttle.ThrottledPasswordResetForm"
+PASSWORD_RESET_THROTTLE_ATTEMPTS = int(os.environ.get("PASSWORD_RESET_THROTTLE_ATTEMPTS", "3"))
+PASSWORD_RESET_THROTTLE_IP_ATTEMPTS = int(
+    os.environ.get("PASSWORD_RESET_THROTTLE_IP_ATTEMPTS", "10")
+)
+PASSWORD_RESET_THROTTLE_SECONDS = int(os.environ.get("PASSWORD_RESET_THROTTLE_SECONDS", "3600"))
 
 
 def _origin(url):
