@@ -53,6 +53,7 @@ def visit(page, path, expected_status=200):
     response = page.goto(path)
     assert response.status == expected_status, (path, response.status)
     assert page.locator("html").get_attribute("lang")
+    return response
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -106,9 +107,19 @@ def fill_and_send(page, form, email):
     return response.body()
 
 
+def cancel_path(email):
+    """The signed cancellation link of the confirmation e-mail sent to `email`."""
+    from events.models import Registration
+    from events.tokens import cancel_url
+
+    registration = Registration.objects.select_related("page").get(email=email)
+    return cancel_url(registration.page.url, registration)
+
+
 def test_pages_after_sending_the_forms(axe_source, vnu_command, new_context, demo_site, tmp_path):
-    """The contact form's thank-you page and the registration confirmation, in every
-    language: no axe violations, and (one JVM for all) valid HTML."""
+    """The contact form's thank-you page, the registration confirmation and the
+    cancellation pages of its e-mail link (asking, done, a broken link), in every language:
+    no axe violations, and (one JVM for all) valid HTML."""
     page = new_context(bypass_csp=True).new_page()
     violations, documents = [], []
     for language in LANGUAGES:
@@ -126,6 +137,21 @@ def test_pages_after_sending_the_forms(axe_source, vnu_command, new_context, dem
             assert page.url != demo_site.url + event
             violations += axe_violations(page, axe_source)
             documents.append((f"{language}_registration_sent.html", html))
+
+            response = visit(page, cancel_path(f"r-{language}@example.org"))
+            assert page.locator("main form button[type=submit]").count() == 1
+            violations += axe_violations(page, axe_source)
+            documents.append((f"{language}_cancel_asked.html", response.body()))
+            with page.expect_navigation() as navigation:
+                page.locator("main form button[type=submit]").click()
+            page.wait_for_load_state()
+            assert page.get_by_role("status").count() == 1
+            violations += axe_violations(page, axe_source)
+            documents.append((f"{language}_cancel_done.html", navigation.value.body()))
+
+            response = visit(page, f"{event}cancel/?token=forged", 404)
+            violations += axe_violations(page, axe_source)
+            documents.append((f"{language}_cancel_invalid.html", response.body()))
     assert not violations, "\n".join(violations)
     for name, html in documents:
         (tmp_path / name).write_bytes(html)
