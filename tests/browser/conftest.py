@@ -175,9 +175,17 @@ def _catalogue():
         for kind, model in models.items():
             queryset = model.objects.live().public().filter(locale__language_code=language)
             by_kind[kind] = [page.get_url() for page in queryset.order_by("path")]
+        # Listings filtered down to nothing: the empty state, with the filters kept.
+        for kind in ("news_index", "event_index"):
+            by_kind[kind] += [f"{url}?year=1990" for url in by_kind[kind][:1]]
         # Results, no results (with suggestions), and the empty search page.
         search = f"/{language}/search/"
-        by_kind["search"] = [f"{search}?q=PACTESUR", f"{search}?q=xyzzy-nothing", search]
+        by_kind["search"] = [
+            f"{search}?q=PACTESUR",
+            f"{search}?q=PACTESUR&type=event",
+            f"{search}?q=xyzzy-nothing",
+            search,
+        ]
         by_kind["not_found"] = [f"/{language}/no-such-page/"]
         pages[language] = by_kind
         event = (
