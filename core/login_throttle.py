@@ -277,10 +277,8 @@ class ThrottledPasswordResetForm(PasswordResetForm):
 
 class ThrottledPasswordResetView(account_views.PasswordResetView):
     """Wagtail's password-reset view (routed in config/urls.py ahead of the admin's own),
-    handing the request to the form so that it can count and refuse."""
-
-    def get_form_class(self):
-        return ThrottledPasswordResetForm
+    handing the request to the form (WAGTAILADMIN_USER_PASSWORD_RESET_FORM) so that it can
+    count and refuse."""
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
