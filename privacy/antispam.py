@@ -177,6 +177,10 @@ def hit_rate_limit(request):
     except Exception:  # noqa: BLE001 - a cache outage must not block visitors
         logger.warning("Anti-spam: cache unavailable, rate limit not applied", exc_info=True)
         return False
+    if not isinstance(count, int):
+        # django-redis told to ignore errors (REDIS_URL) answers None instead of raising.
+        logger.warning("Anti-spam: cache unavailable, rate limit not applied")
+        return False
     return count > rate_limit()
 
 

@@ -1,6 +1,7 @@
 """Spam protection of the contact and registration forms (privacy/antispam.py)."""
 
 import re
+import socket
 
 import pytest
 from django.core import mail
@@ -251,3 +252,23 @@ def test_settings_tune_the_time_window(client, open_event, settings):
     settings.ANTISPAM_MAX_AGE_SECONDS = 5
     assert EXPIRED in register(client, open_event).content.decode()
     assert Registration.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_redis_outage_does_not_block_visitors(client, contact, open_event, settings):
+    """Redis configured as with REDIS_URL (django-redis ignoring errors) but unreachable:
+    its calls answer None instead of raising; both forms still go through and are stored."""
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        },
+    }
+    assert "Registration confirmed" in register(client, open_event).content.decode()
+    assert send_contact(client).status_code == 200
+    assert Registration.objects.count() == 1 and FormSubmission.objects.count() == 1
