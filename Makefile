@@ -5,13 +5,13 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-browser lint format migrate demo messages audit clean
+.PHONY: run test test-browser lint format migrate demo messages audit docs clean
 
 $(BIN)/activate: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,docs]"
 	touch $(BIN)/activate
 
 migrate: $(BIN)/activate
@@ -57,5 +57,10 @@ messages: $(BIN)/activate
 audit: $(BIN)/activate
 	$(BIN)/python scripts/audit_dependencies.py
 
+# The manual (docs/, mkdocs.yml) with MkDocs in strict mode: a link to a missing page or
+# heading, or a page left out of the nav, fails the build. Output in build/docs (git-ignored).
+docs: $(BIN)/activate
+	$(BIN)/mkdocs build --strict --quiet
+
 clean:
-	rm -rf $(VENV) var/*.sqlite3 var/media var/static
+	rm -rf $(VENV) var/*.sqlite3 var/media var/static build/docs

@@ -1,8 +1,9 @@
 """Settings shared by every environment.
 
 Everything that differs between a laptop and production comes from environment
-variables (see the table in README.md); the defaults are the embedded ones:
-SQLite under var/, files under var/media, the local-memory cache.
+variables (the table in docs/configuration.md, kept complete by tests/core/test_docs.py);
+the defaults are the embedded ones: SQLite under var/, files under var/media, the
+local-memory cache.
 """
 
 import os

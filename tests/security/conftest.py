@@ -1,4 +1,4 @@
-"""Accounts of the editorial roles (editorial/README.md) for the security tests."""
+"""Accounts of the editorial roles (docs/editors-and-translators.md) for the security tests."""
 
 import pytest
 from django.contrib.auth import get_user_model
