@@ -1,4 +1,4 @@
-"""The page cache's settings, with their defaults (see README, "Caching")."""
+"""The page cache's settings, with their defaults (docs/performance.md)."""
 
 from django.conf import settings
 

@@ -9,7 +9,7 @@ _API_KEY) for Cloudflare. Nothing happens when none is set.
   ancestors (home page, index: they list it), of the pages it points to (a news item's
   project lists its news), their files (feed.xml, calendar.ics, event.ics) and the sitemap.
 - A page moved, or any other change (a partner renamed shows on every page): everything.
-  Cloudflare: "purge everything"; Varnish: one BAN of the host (VCL in the README); other
+  Cloudflare: "purge everything"; Varnish: one BAN of the host (performance/varnish.vcl); other
   backends: every live page's URLs.
 
 Purges run after the commit and never fail the change: the backends log their errors.

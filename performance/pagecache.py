@@ -1,6 +1,6 @@
 """Full-page cache for anonymous visitors: what is cached, under which key, for how long.
 
-A page is served from the cache only when all of these hold (README, "Caching"):
+A page is served from the cache only when all of these hold (docs/performance.md):
 
 - the request is a GET or HEAD of a Wagtail page, a page's file (feed.xml, calendar.ics,
   event.ics) or the sitemap, and not of an event's registration routes;

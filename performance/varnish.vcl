@@ -1,6 +1,6 @@
 vcl 4.1;
 
-# Varnish in front of the site (README, "Performance and scale-out"). The site says what a
+# Varnish in front of the site (docs/performance.md and docs/operations.md). The site says what a
 # shared cache may keep: pages it can purge carry `Cache-Control: public, max-age=0,
 # s-maxage=N` (only when FRONTEND_CACHE_VARNISH_URL is set); everything else (search,
 # pages with a form, the admin, redirects, static files) goes to the site. After every
