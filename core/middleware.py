@@ -37,17 +37,35 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware with the strict public policy of CONTENT_SECURITY_POLICY, and
     CSP_ADMIN_DIRECTIVES replacing some of its directives in the admin, whose Wagtail and
     wagtail-localize templates still carry inline scripts and styles. Also sends a
-    Permissions-Policy that turns off the browser features the site never uses."""
+    Permissions-Policy that turns off the browser features the site never uses.
+
+    Previews: Wagtail renders a page (or snippet) preview by running a simulated request
+    for the page's *public* address through the whole middleware chain
+    (`PreviewableMixin.make_preview_request`, which marks it `is_preview`). The public
+    policy would be set on that inner response and kept by the outer admin one, and its
+    `frame-ancestors 'none'` makes the admin's preview panel show a broken page. Preview
+    responses get CSP_PREVIEW_DIRECTIVES instead: framable by the admin's own origin only
+    (and X-Frame-Options SAMEORIGIN). The rest of the public policy stays: the userbar and
+    its accessibility checker (axe, run inside the preview) load everything from this
+    origin (tests/browser/test_admin_journeys.py watches for violations)."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and request.path_info.startswith("/admin/"):
+        if report_only:
+            return parts
+        if getattr(request, "is_preview", False):
+            parts.replace = {**settings.CSP_PREVIEW_DIRECTIVES, **(parts.replace or {})}
+        elif request.path_info.startswith("/admin/"):
             parts.replace = {**settings.CSP_ADMIN_DIRECTIVES, **(parts.replace or {})}
         return parts
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if getattr(request, "is_preview", False):
+            # Django's XFrameOptionsMiddleware (X_FRAME_OPTIONS, DENY) ran first on the
+            # simulated request; only Wagtail's edit-view preview overrides it afterwards.
+            response["X-Frame-Options"] = "SAMEORIGIN"
         return response
 
 

@@ -263,6 +263,11 @@ CSP_ADMIN_DIRECTIVES = {
     "frame-src": ["'self'", *CSP_FRAME_SOURCES],
     "frame-ancestors": ["'self'"],  # the page preview panel frames admin views
 }
+# Previews of pages and snippets (the admin's preview panel frames them): the public policy,
+# framable by the admin's own origin (core.middleware.ContentSecurityPolicyMiddleware).
+CSP_PREVIEW_DIRECTIVES = {
+    "frame-ancestors": ["'self'"],
+}
 
 # Uploads: images up to 10 MB and 40 megapixels in the formats below (no SVG: it can carry
 # script); documents up to DOCUMENT_MAX_UPLOAD_SIZE (core/uploads.py), served through Django
@@ -328,6 +333,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "PACTESUR"
+# No Gravatar: editors' e-mail hashes are not sent to a third party (and no broken avatar).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

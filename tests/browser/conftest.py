@@ -316,3 +316,64 @@ def vnu_command():
     if not VNU_JAR.exists():
         require(f"{VNU_JAR.relative_to(ROOT)} is missing (run `npm ci` at the repository root)")
     return [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]
+
+
+# ------------------------------------------------------------------ the admin, as its users
+
+# The demo accounts (`editorial_demo_users`: editor, moderator, translator-<language>) get this
+# password in the browser tests (the command reads DEMO_USER_PASSWORD).
+DEMO_USER_PASSWORD = "browser-tests-demo-password"
+
+
+@pytest.fixture(scope="session")
+def demo_users(live_server, django_db_blocker):
+    """The demo accounts of `make run`, created in the test database with a known password:
+    {username: password}."""
+    from editorial.management.commands.editorial_demo_users import demo_accounts
+
+    previous = os.environ.get("DEMO_USER_PASSWORD")
+    os.environ["DEMO_USER_PASSWORD"] = DEMO_USER_PASSWORD
+    try:
+        with django_db_blocker.unblock():
+            call_command("editorial_demo_users", force=True, stdout=StringIO())
+            usernames = [username for username, _group, _text in demo_accounts()]
+    finally:
+        if previous is None:
+            del os.environ["DEMO_USER_PASSWORD"]
+        else:
+            os.environ["DEMO_USER_PASSWORD"] = previous
+    return dict.fromkeys(usernames, DEMO_USER_PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def _admin_sessions():
+    """{username: Playwright storage state} of the demo users logged in once per session."""
+    return {}
+
+
+@pytest.fixture
+def log_in_as(new_context, demo_users, _admin_sessions):
+    """`log_in_as("editor")`: a new browser page logged in to the admin as that demo user.
+
+    The first time for each user it logs in through the admin's login form, as a person
+    does; the session cookie is then reused (Playwright storage state), so each test starts
+    on a fresh page in one step. Extra keyword arguments go to `new_context`.
+    """
+
+    def open_page(username, **context_options):
+        if username not in demo_users:
+            raise KeyError(f"{username} is not a demo account ({', '.join(demo_users)})")
+        state = _admin_sessions.get(username)
+        if state is None:
+            login_context = new_context()
+            page = login_context.new_page()
+            page.goto("/admin/login/")
+            page.get_by_label("Username").fill(username)
+            page.get_by_label("Password").fill(demo_users[username])
+            page.get_by_role("button", name="Sign in").click()
+            page.wait_for_url(re.compile(r"/admin/$"))
+            state = _admin_sessions[username] = login_context.storage_state()
+            login_context.close()
+        return new_context(storage_state=state, **context_options).new_page()
+
+    return open_page
