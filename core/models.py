@@ -1,6 +1,10 @@
 """What every page shares."""
 
+from functools import cache
+
+from django.conf import settings
 from django.db import models
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -39,6 +43,19 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def permissions_for_user(self, user):
+        """What `user` may do with this page, as told by the PAGE_PERMISSION_TESTER class
+        (the editorial roles narrow Wagtail's: see editorial.permissions). Every admin view,
+        button and menu asks this, so what is refused is never offered."""
+        return page_permission_tester_class()(user, self)
+
     def get_listing_image(self):
         """The image to show for this page in listings and social cards."""
         return getattr(self, "image", None) or self.social_image
+
+
+@cache
+def page_permission_tester_class():
+    return import_string(
+        getattr(settings, "PAGE_PERMISSION_TESTER", "wagtail.models.PagePermissionTester")
+    )

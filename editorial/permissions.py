@@ -15,13 +15,34 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
 from .roles import SCOPED_SNIPPETS
 
 SCOPE_CACHE_ATTR = "_editorial_locale_scopes"
+
+
+class EditorialPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, less removing content from the site.
+
+    Translators get "change" and "publish" on their language's tree (editorial.roles),
+    which in Wagtail would also let them unpublish and delete pages. Taking content off
+    the site is an editorial decision: only users who may create pages there (editors,
+    moderators) and superusers may. Installed as PAGE_PERMISSION_TESTER (read by
+    core.models.BasePage), so Wagtail's menus, buttons and views, and wagtail-localize's
+    translation editor, no longer offer what would be refused.
+    """
+
+    def may_remove_content(self):
+        return self.user.is_superuser or "add" in self.permissions
+
+    def can_unpublish(self):
+        return super().can_unpublish() and self.may_remove_content()
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk=ignore_bulk) and self.may_remove_content()
 
 
 class LocaleScopedSnippetPermissionPolicy(ModelPermissionPolicy):

@@ -1,11 +1,22 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import City, Partner
 
 
-class PartnerViewSet(SnippetViewSet):
+class OpenableRowsViewSet(SnippetViewSet):
+    """Lists only the rows the user may open. The registered permission policy decides:
+    for a translator it is the one that limits them to their language (editorial), so they
+    see their language's partners and cities, not rows that would refuse them."""
+
+    def get_queryset(self, request):
+        policy = policy_registry.get_by_type(self.model)
+        return policy.instances_user_has_any_permission_for(request.user, {"change", "view"})
+
+
+class PartnerViewSet(OpenableRowsViewSet):
     model = Partner
     icon = "group"
     menu_label = _("Partners")
@@ -18,7 +29,7 @@ class PartnerViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class CityViewSet(SnippetViewSet):
+class CityViewSet(OpenableRowsViewSet):
     model = City
     icon = "site"
     menu_label = _("Cities")

@@ -333,6 +333,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "PACTESUR"
+# Page permissions of the editorial roles (translators may not unpublish or delete pages).
+PAGE_PERMISSION_TESTER = "editorial.permissions.EditorialPagePermissionTester"
 # No Gravatar: editors' e-mail hashes are not sent to a third party (and no broken avatar).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

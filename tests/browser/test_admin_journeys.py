@@ -45,3 +45,52 @@ def test_preview_panel_shows_the_page_being_edited(log_in_as):
     expect(page.get_by_text(re.compile(r"Issues found"))).to_be_visible()
     frame = next(frame for frame in page.frames if "/edit/preview/" in frame.url)
     assert frame.evaluate("window.__cspViolations") == []
+
+
+def new_english_page_with_aliases(title):
+    """What an editor does first: a new English page, published; wagtail-localize mirrors it
+    in the other languages with aliases (until someone translates it)."""
+    from wagtail.models import Locale, Page
+    from wagtail_localize.synctree import create_aliases_for_new_page
+
+    from home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get(locale__language_code="en")
+    page = home.add_child(
+        instance=StandardPage(title=title, intro="How the cities work with schools.")
+    )
+    page.save_revision().publish()
+    create_aliases_for_new_page(page)
+    french = Page.objects.get(
+        translation_key=page.translation_key, locale=Locale.objects.get(language_code="fr")
+    )
+    assert french.alias_of_id == page.pk
+    return page, french
+
+
+def test_translator_translates_a_new_page_from_its_french_alias(log_in_as, new_context):
+    english, alias = new_english_page_with_aliases("Working with schools")
+    french_home = alias.get_parent()
+    page = log_in_as("translator-fr")
+
+    # Pages > the French home > the new page, still an alias of the English one.
+    page.goto(f"/admin/pages/{french_home.pk}/")
+    page.get_by_role("link", name="Working with schools", exact=True).first.click()
+    expect(page.get_by_text("This page hasn't been translated yet.")).to_be_visible()
+    page.get_by_role("button", name="Translate this page into Français").click()
+
+    # wagtail-localize's translation editor: translate the title, publish.
+    expect(page.get_by_text("“Working with schools” is ready to translate")).to_be_visible()
+    page.get_by_role("button", name="Translate", exact=True).first.click()
+    page.locator("textarea").first.fill("Travailler avec les écoles")
+    page.get_by_role("button", name="Save", exact=True).first.click()
+    expect(page.get_by_text(re.compile("Translated manually"))).to_be_visible()
+    page.get_by_role("button", name="Publish in Français").click()
+    expect(page.get_by_text(re.compile("Published", re.I)).first).to_be_visible()
+
+    # The French page is live with its French title (its old address still leads to it).
+    visitor = new_context().new_page()
+    response = visitor.goto(alias.url)
+    assert response.status == 200
+    expect(visitor.locator("h1")).to_have_text("Travailler avec les écoles")
+    assert visitor.locator("html").get_attribute("lang") == "fr"

@@ -116,18 +116,32 @@ def test_translator_cannot_create_pages(translator_it, site):
 def test_translator_cannot_delete_or_unpublish_even_in_their_language(translator_it, site):
     client = client_for(translator_it)
     page = site["it_standard"]
-    edit_url = f"/admin/pages/{page.pk}/edit/"
-    # Wagtail alone would allow both ("change" + "publish" on a leaf page).
-    assert page.permissions_for_user(translator_it).can_delete()
-    response = client.post(f"/admin/pages/{page.pk}/delete/")
-    assert response.status_code == 302
-    assert response["Location"] == edit_url
-    page.refresh_from_db()  # still there
-    response = client.post(f"/admin/pages/{page.pk}/unpublish/")
-    assert response.status_code == 302
-    assert response["Location"] == edit_url
+    # Wagtail alone would allow both ("change" + "publish" on a leaf page); the editorial
+    # page permissions (PAGE_PERMISSION_TESTER) refuse them, so no view offers them.
+    permissions = page.permissions_for_user(translator_it)
+    assert permissions.can_edit() and permissions.can_publish()
+    assert not permissions.can_delete()
+    assert not permissions.can_unpublish()
+    assert_refused(client.post(f"/admin/pages/{page.pk}/delete/"))
+    assert_refused(client.post(f"/admin/pages/{page.pk}/unpublish/"))
     page.refresh_from_db()
     assert page.live
+
+
+@pytest.mark.django_db
+def test_unpublish_and_delete_are_not_offered_to_translators(translator_it, editor, site):
+    """Not in the translation editor's actions nor in the page's menus: a translator is
+    never offered what would be refused after confirming."""
+    page = site["it_standard"]
+    html = client_for(translator_it).get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "canUnpublish&quot;: false" in html
+    assert "canDelete&quot;: false" in html
+    listing = client_for(translator_it).get(f"/admin/pages/{page.get_parent().pk}/")
+    assert f"/admin/pages/{page.pk}/unpublish/" not in listing.content.decode()
+    assert f"/admin/pages/{page.pk}/delete/" not in listing.content.decode()
+    # Editors still may.
+    html = client_for(editor).get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "canUnpublish&quot;: true" in html
 
 
 @pytest.mark.django_db
