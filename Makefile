@@ -23,7 +23,10 @@ demo: migrate
 	$(MANAGE) ensure_demo_admin
 	$(MANAGE) editorial_demo_users
 
+# The mail worker runs beside the server: e-mails wait in the outbox until it sends them
+# (to the console unless EMAIL_HOST is set).
 run: demo
+	$(MANAGE) mail_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The browser tests (tests/browser, marker `browser`) run on their own: `make test-browser`.

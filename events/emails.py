@@ -1,18 +1,13 @@
 """E-mails to registrants, each in the language they registered in, with the event's .ics."""
 
-import logging
-
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import models, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
 from .calendars import build_calendar
 from .tokens import cancel_url
-
-logger = logging.getLogger(__name__)
 
 
 def _event_page(registration):
@@ -86,51 +81,24 @@ def build_message(registration, kind, request=None):
     return message
 
 
-def deliver(registration, kind, request=None):
-    """Send the e-mail now; on success it is no longer pending, on failure (SMTP server
-    down, address refused…) it stays pending with the error, for `send_pending_emails` and
-    for staff (the Registrations listing). Returns True when it was sent."""
-    from .models import Registration
-
-    pending = Registration.objects.filter(pk=registration.pk, email_pending=kind)
-    try:
-        message = build_message(registration, kind, request)
-        if message is not None:
-            message.send()
-    except Exception as error:  # the registration stands; the e-mail is retried later
-        logger.exception("Could not send the %s e-mail for registration %s", kind, registration.pk)
-        text = f"{type(error).__name__}: {error}"[:255]
-        pending.update(email_attempts=models.F("email_attempts") + 1, email_last_error=text)
-        registration.email_pending = kind
-        registration.email_last_error = text
-        return False
-    now = timezone.now()
-    pending.update(email_pending="", email_last_error="", email_sent_at=now)
-    registration.email_pending = ""
-    registration.email_sent_at = now
-    return True
-
-
-def _send(registration, kind, request):
-    """Mark the e-mail as pending (in the same transaction as the change it reports, so a
-    crash after the commit cannot lose it), then send it once the transaction commits."""
-    from .models import Registration
-
-    Registration.objects.filter(pk=registration.pk).update(
-        email_pending=kind, email_attempts=0, email_last_error=""
-    )
-    registration.email_pending = kind
-    transaction.on_commit(lambda: deliver(registration, kind, request))
+def send(registration, kind, request=None):
+    """Queue the e-mail of `kind` for `registration` in the outbox (outbox/worker.py), in
+    the current transaction: call it inside the transaction that made the change it
+    reports, so that the message exists exactly when the change was committed."""
+    message = build_message(registration, kind, request)
+    if message is not None:
+        message.send()
+    return message
 
 
 def send_registration_received(registration, request):
     kind = "waiting_list" if registration.status == "waiting" else "confirmed"
-    _send(registration, kind, request)
+    send(registration, kind, request)
 
 
 def send_promoted(registration, request):
-    _send(registration, "promoted", request)
+    send(registration, "promoted", request)
 
 
 def send_cancellation_confirmed(registration, request):
-    _send(registration, "cancelled", request)
+    send(registration, "cancelled", request)

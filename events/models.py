@@ -606,14 +606,6 @@ class Registration(models.Model):
     purged_at = models.DateTimeField(
         null=True, blank=True, help_text=_("When the personal data was erased.")
     )
-    # The last e-mail to the registrant that could not be delivered yet (SMTP server down…):
-    # retried by `manage.py send_pending_emails`, shown to staff in the Registrations list.
-    email_pending = models.CharField(
-        _("e-mail not sent yet"), max_length=32, blank=True, default="", db_index=True
-    )
-    email_attempts = models.PositiveSmallIntegerField(default=0)
-    email_last_error = models.CharField(max_length=255, blank=True, default="")
-    email_sent_at = models.DateTimeField(_("last e-mail sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")

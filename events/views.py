@@ -1,5 +1,6 @@
 """Registration and cancellation, reached through the event page's routes."""
 
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -16,20 +17,21 @@ def register(request, page):
     form = RegistrationForm(request.POST, request=request)
     if form.is_valid():
         try:
-            registration = rules.register(
-                page,
-                name=form.cleaned_data["name"],
-                email=form.cleaned_data["email"],
-                organisation=form.cleaned_data.get("organisation", ""),
-                consent_text=consent_text(),
-                consent_version=CONSENT_VERSION,
-                language_code=get_language(),
-            )
+            with transaction.atomic():  # the registration and its e-mail, or neither
+                registration = rules.register(
+                    page,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    organisation=form.cleaned_data.get("organisation", ""),
+                    consent_text=consent_text(),
+                    consent_version=CONSENT_VERSION,
+                    language_code=get_language(),
+                )
+                emails.send_registration_received(registration, request)
         except rules.RegistrationRefused as refusal:
             form.add_error(None, refusal.message)
         else:
             form.antispam_accepted()
-            emails.send_registration_received(registration, request)
             return TemplateResponse(
                 request,
                 "events/registration_done.html",
@@ -50,10 +52,11 @@ def cancel_registration(request, page):
             request, "events/cancel_registration.html", {**context, "invalid": True}, status=404
         )
     if request.method == "POST" and registration.status != "cancelled":
-        promoted = rules.cancel(registration)
-        registration.refresh_from_db()
-        emails.send_cancellation_confirmed(registration, request)
-        if promoted:
-            emails.send_promoted(promoted, request)
+        with transaction.atomic():
+            promoted = rules.cancel(registration)
+            registration.refresh_from_db()
+            emails.send_cancellation_confirmed(registration, request)
+            if promoted:
+                emails.send_promoted(promoted, request)
         context["cancelled_now"] = True
     return TemplateResponse(request, "events/cancel_registration.html", context)

@@ -7,6 +7,7 @@ permission policies that viewsets share with the rest of the Wagtail 8 admin.
 """
 
 import django_filters
+from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,6 +20,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
+
+from outbox.worker import unsent_addresses
 
 from . import emails
 from . import registration as rules
@@ -38,7 +41,7 @@ class RegistrationFilterSet(WagtailFilterSet):
     email_not_sent = django_filters.BooleanFilter(
         label=_("E-mail not sent"),
         method="filter_email_not_sent",
-        help_text=_("Registrations whose last e-mail could not be delivered yet."),
+        help_text=_("Registrations with an e-mail still waiting in the outbox."),
     )
 
     class Meta:
@@ -48,7 +51,8 @@ class RegistrationFilterSet(WagtailFilterSet):
     def filter_email_not_sent(self, queryset, name, value):
         if value is None:
             return queryset
-        return queryset.exclude(email_pending="") if value else queryset.filter(email_pending="")
+        unsent = unsent_addresses()
+        return queryset.filter(email__in=unsent) if value else queryset.exclude(email__in=unsent)
 
 
 class RegistrationIndexView(generic.IndexView):
@@ -92,7 +96,6 @@ class RegistrationViewSet(ModelViewSet):
         "status",
         "language_code",
         "created_at",
-        "email_pending",
     ]
     list_filter = RegistrationFilterSet
     filterset_class = RegistrationFilterSet
@@ -132,15 +135,16 @@ class RegistrationViewSet(ModelViewSet):
                 raise PermissionDenied
             registration = get_object_or_404(Registration, pk=pk)
             if request.method == "POST":
-                if action == "confirm":
-                    if rules.confirm(registration):
-                        emails.send_promoted(registration, request)
-                else:
-                    promoted = rules.cancel(registration)
-                    registration.refresh_from_db()
-                    emails.send_cancellation_confirmed(registration, request)
-                    if promoted:
-                        emails.send_promoted(promoted, request)
+                with transaction.atomic():  # the change and its e-mails, or neither
+                    if action == "confirm":
+                        if rules.confirm(registration):
+                            emails.send_promoted(registration, request)
+                    else:
+                        promoted = rules.cancel(registration)
+                        registration.refresh_from_db()
+                        emails.send_cancellation_confirmed(registration, request)
+                        if promoted:
+                            emails.send_promoted(promoted, request)
                 return redirect(
                     reverse("registrations:index") + f"?shared_event={registration.shared_event_id}"
                 )

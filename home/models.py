@@ -1,10 +1,12 @@
 """The home page, the standard pages (About, Accessibility, Privacy…) and the contact form."""
 
-from django.db import models
+from django import forms
+from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
@@ -242,4 +244,26 @@ class ContactPage(AbstractEmailForm, BasePage):
         from .forms import consent_record
 
         form.cleaned_data.update(consent_record())
-        return super().process_form_submission(form)
+        with transaction.atomic():  # the submission and the e-mail to staff, or neither
+            return super().process_form_submission(form)
+
+    def send_mail(self, form):
+        """The e-mail to staff, queued in the outbox (outbox/worker.py) with the visitor's
+        address as Reply-To, so that answering it answers the visitor."""
+        addresses = [address.strip() for address in self.to_address.split(",")]
+        send_mail(
+            self.subject,
+            self.render_email(form),
+            addresses,
+            self.from_address,
+            reply_to=self.visitor_addresses(form) or None,
+        )
+
+    @staticmethod
+    def visitor_addresses(form):
+        """The addresses the visitor typed in the form's e-mail fields."""
+        return [
+            form.cleaned_data[name]
+            for name, field in form.fields.items()
+            if isinstance(field, forms.EmailField) and form.cleaned_data.get(name)
+        ]

@@ -1,8 +1,10 @@
 """Everything the site holds about one e-mail address: find it, export it (JSON), erase it.
 
-Covered: event registrations (events.Registration) and form submissions (the contact form,
+Covered: event registrations (events.Registration), form submissions (the contact form,
 and any other Wagtail form page: wagtailforms.FormSubmission, in whatever field the address
-was typed). Used by the admin view (privacy/views.py) and `manage.py personal_data`.
+was typed) and e-mails still waiting in the outbox that are sent to the address or name it
+as Reply-To (outbox/worker.py). Used by the admin view (privacy/views.py) and
+`manage.py personal_data`.
 """
 
 import hashlib
@@ -14,6 +16,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+
+from outbox.worker import erase_messages_naming, messages_naming
 
 from .models import PersonalDataRequest
 
@@ -96,11 +100,21 @@ def collect(email):
         }
         for submission in form_submissions_of(email)
     ]
+    outgoing = [
+        {
+            "subject": message.subject,
+            "queued_at": message.when_added,
+            "to": message.to_addresses,
+            "deferred_after_failures": message.retry_count,
+        }
+        for message in messages_naming(email)
+    ]
     return {
         "email": email,
         "exported_at": timezone.now(),
         "registrations": registrations,
         "form_submissions": submissions,
+        "outgoing_emails": outgoing,
     }
 
 
@@ -132,7 +146,7 @@ def erase(email, *, user=None, via="admin", request=None):
     email = normalise(email)
     promoted = []
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic():  # the erasure and the e-mails it causes, or neither
         registrations = list(registrations_of(email))
         for registration in registrations:
             event_end = registration.shared_event.end
@@ -151,6 +165,7 @@ def erase(email, *, user=None, via="admin", request=None):
         submissions = form_submissions_of(email)
         for submission in submissions:
             submission.delete()
+        erase_messages_naming(email)
         PersonalDataRequest.objects.create(
             action=PersonalDataRequest.Action.ERASE,
             email_hash=email_hash(email),
@@ -159,6 +174,6 @@ def erase(email, *, user=None, via="admin", request=None):
             registrations=len(registrations),
             form_submissions=len(submissions),
         )
-    for registration in promoted:
-        emails.send_promoted(registration, request)
+        for registration in promoted:
+            emails.send_promoted(registration, request)
     return len(registrations), len(submissions)

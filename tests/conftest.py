@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
 from tests import factories
@@ -33,6 +34,15 @@ def _fresh_form_rate_limit():
 
     reset_rate_limit("127.0.0.1")
     yield
+
+
+@pytest.fixture(autouse=True)
+def _mail_through_the_outbox():
+    """E-mail goes through the outbox, as in production: Django's test setup replaces
+    EMAIL_BACKEND with the in-memory one, which would send in the request.
+    `tests.mail.deliver_outbox()` plays the mail worker."""
+    with override_settings(EMAIL_BACKEND="mailer.backend.DbBackend"):
+        yield
 
 
 @pytest.fixture

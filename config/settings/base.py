@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "editorial",
     "performance",
     "privacy",
+    "outbox",
+    "mailer",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail_modeladmin",
@@ -318,16 +320,34 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
     AWS_S3_FILE_OVERWRITE = False
 
-# E-mail: console in development, SMTP when EMAIL_HOST is set.
+# E-mail goes through an outbox (outbox/, django-mailer): sending only writes the message to
+# the database, in the transaction of what it reports; `manage.py mail_worker` sends it with
+# MAILER_EMAIL_BACKEND, the real transport: SMTP when EMAIL_HOST is set, else the console.
+EMAIL_BACKEND = "mailer.backend.DbBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Seconds any SMTP connection, read or write may take (Django's default is to wait forever).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Deferred messages go back into the queue EMAIL_RETRY_SECONDS after the last failure, at
+# most MAILER_EMAIL_MAX_RETRIES times (288 x 5 min: a day); a pass gives up after
+# MAILER_EMAIL_MAX_DEFERRED failures (the server is down: no use trying every message).
+EMAIL_RETRY_SECONDS = int(os.environ.get("EMAIL_RETRY_SECONDS", "300"))
+MAILER_EMAIL_MAX_RETRIES = int(os.environ.get("EMAIL_MAX_RETRIES", "288"))
+MAILER_EMAIL_MAX_DEFERRED = 5
+MAIL_WORKER_INTERVAL = float(os.environ.get("MAIL_WORKER_INTERVAL", "5"))
+# Workers share the queue through row locks, not a lock file on one machine.
+MAILER_USE_FILE_LOCK = False
+# The log of attempts keeps no copy of the messages (they hold personal data), and is
+# purged after OUTBOX_LOG_RETENTION_DAYS; a sent message leaves the outbox at once.
+MAILER_EMAIL_LOG_MESSAGE_DATA = False
+OUTBOX_LOG_RETENTION_DAYS = int(os.environ.get("OUTBOX_LOG_RETENTION_DAYS", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PACTESUR <no-reply@pactesur.eu>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -5,7 +5,9 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# E-mail goes through the outbox as in production; tests.mail.deliver_outbox() plays the
+# mail worker, with the in-memory transport (django.core.mail.outbox).
+MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 STORAGES = {
     **STORAGES,  # noqa: F405

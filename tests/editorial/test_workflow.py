@@ -5,7 +5,6 @@ import io
 from unittest import mock
 
 import pytest
-from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +13,7 @@ from wagtail.models import Revision
 from news.models import NewsPage
 from tests.editorial.conftest import client_for, edit_form_data
 from tests.factories import NewsPageFactory
+from tests.mail import deliver_outbox
 
 EDIT_FORM = "page-edit-form"
 
@@ -110,7 +110,7 @@ def test_moderator_may_publish_news_directly(moderator, draft_news):
 def test_submitted_news_notifies_the_moderators_and_is_published_on_approval(
     editor, moderator, draft_news, django_capture_on_commit_callbacks
 ):
-    mail.outbox.clear()
+    deliver_outbox().clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = post_edit(client_for(editor), draft_news, "action-submit")
     assert response.status_code == 302
@@ -119,8 +119,8 @@ def test_submitted_news_notifies_the_moderators_and_is_published_on_approval(
     assert state is not None and state.status == "in_progress"
     assert state.workflow.name == "News and events review"
 
-    to_moderator = [message for message in mail.outbox if moderator.email in message.to]
-    assert to_moderator, [message.to for message in mail.outbox]
+    to_moderator = [message for message in deliver_outbox() if moderator.email in message.to]
+    assert to_moderator, [message.to for message in deliver_outbox()]
     assert "Workshop report" in to_moderator[0].subject + to_moderator[0].body
 
     # The moderator sees it on the dashboard ("Awaiting your review").

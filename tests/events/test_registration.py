@@ -1,12 +1,12 @@
 import datetime
 
 import pytest
-from django.core import mail
 from django.utils import timezone
 
 from events.models import EventStatus, Registration, RegistrationStatus
 from events.tokens import cancel_token, cancel_url
 from tests.events.conftest import register_data
+from tests.mail import deliver_outbox
 from tests.translation import translate_object
 
 
@@ -27,8 +27,8 @@ def test_registration_confirms_and_sends_email_with_ics_and_cancel_link(
     assert registration.email == "ana@example.org"
     assert registration.consent_version
     assert "privacy notice" in registration.consent_text
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
+    assert len(deliver_outbox()) == 1
+    message = deliver_outbox()[0]
     assert message.to == ["ana@example.org"]
     assert "Training on crowd safety" in message.subject
     assert f"{open_event.url}cancel/?token=" in message.body
@@ -50,7 +50,7 @@ def test_confirmation_is_in_the_visitors_language(
         response = client.post(f"{french.url}register/", register_data())
     assert response.status_code == 200
     assert Registration.objects.get().language_code == "fr"
-    message = mail.outbox[0]
+    message = deliver_outbox()[0]
     assert "Inscription confirmée" in message.subject
     assert "(fr)" in message.subject
 
@@ -68,7 +68,7 @@ def test_capacity_then_waiting_list_then_promotion_on_cancel(
     url = cancel_url(open_event.url, first)
     assert client.get(url).status_code == 200  # a confirmation step, not an instant cancel
     assert Registration.objects.get(pk=first.pk).status == "confirmed"
-    mail.outbox.clear()
+    deliver_outbox().clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url)
     assert response.status_code == 200
@@ -76,7 +76,7 @@ def test_capacity_then_waiting_list_then_promotion_on_cancel(
     promoted = Registration.objects.get(email="p3@example.org")
     assert promoted.status == "confirmed"
     assert promoted.promoted_at is not None
-    recipients = sorted(message.to[0] for message in mail.outbox)
+    recipients = sorted(message.to[0] for message in deliver_outbox())
     assert recipients == ["p0@example.org", "p3@example.org"]
     # Cancelling again changes nothing.
     client.post(url)

@@ -3,12 +3,12 @@ import datetime
 import io
 
 import pytest
-from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import Registration
 from tests.events.conftest import register_data
+from tests.mail import deliver_outbox
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_staff_cancel_moves_the_waiting_list_up_and_confirm_by_hand(
     waiting.refresh_from_db()
     assert first.status == "cancelled"
     assert waiting.status == "confirmed"
-    assert {m.to[0] for m in mail.outbox} >= {first.email, waiting.email}
+    assert {m.to[0] for m in deliver_outbox()} >= {first.email, waiting.email}
     admin_client.post(f"/admin/registrations/confirm/{first.pk}/")
     first.refresh_from_db()
     assert first.status == "confirmed"
@@ -93,3 +93,15 @@ def test_purge_erases_personal_data_after_the_retention_period(registrations, op
     assert all(r.purged_at and not r.name and "example.org" not in r.email for r in purged)
     statuses = sorted(r.status for r in purged)
     assert statuses == ["confirmed", "confirmed", "confirmed", "waiting"]  # counts kept
+
+
+@pytest.mark.django_db
+def test_staff_see_registrations_with_an_email_still_in_the_outbox(
+    admin_client, client, open_event, registrations
+):
+    deliver_outbox()
+    client.post(f"{open_event.url}register/", register_data(email="late@example.org"))
+    html = admin_client.get("/admin/registrations/?email_not_sent=true").content.decode()
+    assert "late@example.org" in html and "p0@example.org" not in html
+    html = admin_client.get("/admin/registrations/?email_not_sent=false").content.decode()
+    assert "late@example.org" not in html and "p0@example.org" in html

@@ -7,7 +7,6 @@ import json
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
-from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
@@ -18,6 +17,7 @@ from home.forms import CONTACT_CONSENT_VERSION
 from privacy.models import PersonalDataRequest
 from tests import factories
 from tests.forms import contact_data
+from tests.mail import deliver_outbox
 from tests.privacy.conftest import CONTACT_URL, register_data
 
 ANA = "ana@example.org"
@@ -33,7 +33,7 @@ def ana_data(client, contact, open_event):
     client.post(CONTACT_URL, contact_data(your_e_mail=" Ana@Example.org", your_message="Two"))
     client.post(CONTACT_URL, contact_data(your_e_mail="bea@example.org"))
     assert Registration.objects.count() == 2 and FormSubmission.objects.count() == 3
-    mail.outbox.clear()
+    deliver_outbox().clear()
     return open_event
 
 
@@ -160,11 +160,11 @@ def test_erasing_frees_the_place_for_the_waiting_list(
     for n in range(4):  # 3 places
         client.post(f"{open_event.url}register/", register_data(email=f"p{n}@example.org"))
     assert Registration.objects.get(email="p3@example.org").status == RegistrationStatus.WAITING
-    mail.outbox.clear()
+    deliver_outbox().clear()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("personal_data", "erase", "p0@example.org", "--no-input", stdout=io.StringIO())
     assert Registration.objects.get(email="p3@example.org").status == RegistrationStatus.CONFIRMED
-    assert [m.to for m in mail.outbox] == [["p3@example.org"]]
+    assert [m.to for m in deliver_outbox()] == [["p3@example.org"]]
 
 
 # ------------------------------------------------------------------------------ admin
