@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urgent, views
 
 app_name = "editorial"
 
@@ -19,5 +19,10 @@ urlpatterns = [
         "translation-status/translate/",
         views.start_translation,
         name="start_translation",
+    ),
+    path(
+        "urgent/<int:page_id>/",
+        urgent.UrgentChangeView.as_view(),
+        name="urgent_change",
     ),
 ]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import choosers, guards, panels, urls, workflow
+from . import choosers, guards, panels, urgent, urls, workflow
 from .roles import EDITORS, MODERATORS
 from .views import user_can_see_translation_status
 
@@ -38,6 +38,10 @@ hooks.register("construct_homepage_panels", panels.add_dashboard_panels)
 hooks.register("before_publish_page", workflow.refuse_direct_publish)
 hooks.register("construct_page_action_menu", workflow.adjust_action_menu)
 hooks.register("before_bulk_action", workflow.refuse_bulk_publish)
+
+# ...except a cancellation or postponement, which editors publish at once (editorial.urgent).
+hooks.register("register_page_action_menu_item", lambda: urgent.UrgentChangeMenuItem(order=15))
+hooks.register("register_log_actions", urgent.register_log_actions)
 
 # Choosers stay in the language being edited (editorial.choosers).
 hooks.register("construct_page_chooser_queryset", choosers.filter_page_chooser)

@@ -106,3 +106,43 @@ class EventPageForm(WagtailAdminPageForm):
                 )
                 cleaned[name] = wall_clock.replace(tzinfo=tz)
         return cleaned
+
+
+class UrgentStatusForm(forms.Form):
+    """A cancellation or a postponement, published at once by an editor without waiting
+    for the moderators' review (the view is editorial.urgent; the event's other fields
+    are not in this form, so nothing else can be published that way)."""
+
+    URGENT_STATUSES = ("cancelled", "postponed")
+
+    status = forms.ChoiceField(label=_("The event is"), widget=forms.RadioSelect)
+    status_note = forms.CharField(
+        label=_("Note for visitors and registrants"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("Why, and what happens next (a new date will be announced, refunds…)."),
+    )
+
+    def __init__(self, *args, instance, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "status": instance.status if instance.status in self.URGENT_STATUSES else None,
+                "status_note": instance.status_note,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        choices = type(instance)._meta.get_field("status").choices
+        self.fields["status"].choices = [
+            (value, label) for value, label in choices if value in self.URGENT_STATUSES
+        ]
+
+    def apply(self, event):
+        """Set the chosen status and note on `event` (a page or a revision of it)."""
+        event.status = self.cleaned_data["status"]
+        event.status_note = self.cleaned_data["status_note"]
+
+    def describe(self):
+        """The change in words, for the page history and the moderators' e-mail."""
+        status = dict(self.fields["status"].choices)[self.cleaned_data["status"]]
+        return f"{status}: {self.cleaned_data['status_note']}"

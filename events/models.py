@@ -24,7 +24,7 @@ from core.blocks import BodyBlock
 from core.models import BasePage
 from core.utils import localize_all, paginate, positive_int
 
-from .forms import EventPageForm
+from .forms import EventPageForm, UrgentStatusForm
 
 EVENTS_PER_PAGE = 12
 TIMEZONE_CHOICES = [
@@ -225,6 +225,14 @@ class EventPage(RoutablePageMixin, BasePage):
         default=EventStatus.SCHEDULED,
         help_text=_("Postponed, cancelled and rescheduled events are shown as such everywhere."),
     )
+    status_note = models.TextField(
+        _("note on the status"),
+        blank=True,
+        help_text=_(
+            "For a postponed or cancelled event: what visitors should know (why, what "
+            "happens next). Shown with the status."
+        ),
+    )
     previous_start = models.DateTimeField(
         null=True,
         blank=True,
@@ -302,6 +310,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldRowPanel([FieldPanel("timezone"), FieldPanel("all_day")]),
                 FieldPanel("is_save_the_date"),
                 FieldRowPanel([FieldPanel("status"), FieldPanel("previous_start")]),
+                FieldPanel("status_note"),
             ],
             heading=_("When"),
         ),
@@ -341,6 +350,7 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("all_day"),
         SynchronizedField("is_save_the_date"),
         SynchronizedField("status"),
+        TranslatableField("status_note"),
         SynchronizedField("previous_start"),
         SynchronizedField("event_type"),
         SynchronizedField("format"),
@@ -375,6 +385,7 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("all_day"),
         APIField("is_save_the_date"),
         APIField("status"),
+        APIField("status_note"),
         APIField("previous_start"),
         APIField("event_type"),
         APIField("format"),
@@ -393,6 +404,9 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     base_form_class = EventPageForm
+    # What an editor may publish at once, without waiting for review (editorial.urgent):
+    # a cancellation or a postponement, with its note.
+    urgent_change_form_class = UrgentStatusForm
 
     class Meta:
         verbose_name = _("event")

@@ -94,3 +94,37 @@ def test_translator_translates_a_new_page_from_its_french_alias(log_in_as, new_c
     assert response.status == 200
     expect(visitor.locator("h1")).to_have_text("Travailler avec les écoles")
     assert visitor.locator("html").get_attribute("lang") == "fr"
+
+
+def test_editor_publishes_an_urgent_cancellation_without_the_moderator(log_in_as, new_context):
+    from events.models import EventPage
+
+    # An event of its own (a copy of a demo one without registration, live, in review
+    # like every event), so that the other tests keep the demo events as they are.
+    demo_event = (
+        EventPage.objects.live()
+        .filter(locale__language_code="en", registration_enabled=False)
+        .order_by("path")
+        .first()
+    )
+    event = demo_event.copy(
+        update_attrs={"title": "Workshop to be cancelled", "slug": "workshop-to-be-cancelled"}
+    ).specific
+    assert event.live and event.status == "scheduled" and event.get_workflow() is not None
+    note = "Cancelled because of the general transport strike."
+    page = log_in_as("editor")
+
+    page.goto(f"/admin/pages/{event.pk}/edit/")
+    actions = page.get_by_role("navigation", name="Actions (footer)")
+    expect(actions.get_by_role("button", name="Publish", exact=True)).to_have_count(0)
+    actions.locator("[data-w-dropdown-target=toggle]").click()
+    actions.get_by_role("link", name="Cancel or postpone now").click()
+    page.get_by_label("Cancelled").check()
+    page.get_by_label("Note for visitors and registrants").fill(note)
+    page.get_by_role("button", name="Publish now, without review").click()
+    expect(page.get_by_text("“Workshop to be cancelled” is published: Cancelled")).to_be_visible()
+
+    visitor = new_context().new_page()
+    visitor.goto(event.url)
+    expect(visitor.locator(".status-banner")).to_contain_text("This event is cancelled.")
+    expect(visitor.locator(".status-banner")).to_contain_text(note)
