@@ -8,7 +8,7 @@ permission policies that viewsets share with the rest of the Wagtail 8 admin.
 
 import django_filters
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -25,7 +25,7 @@ from outbox.worker import unsent_addresses
 
 from . import emails
 from . import registration as rules
-from .models import Registration, RegistrationStatus, SharedEvent
+from .models import EventPage, EventStatus, Registration, RegistrationStatus, SharedEvent
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -191,8 +191,20 @@ class UpcomingEventsPanel(Component):
                 ),
                 active=Count("registrations", filter=active),
             )
+            .annotate(
+                # The status is synchronised across languages: any live version tells it.
+                status=Subquery(
+                    EventPage.objects.live()
+                    .filter(translation_key=OuterRef("translation_key"))
+                    .order_by("pk")
+                    .values("status")[:1]
+                )
+            )
             .order_by("start")[:8]
         )
+        for event in events:
+            is_announced = event.status and event.status != EventStatus.SCHEDULED
+            event.status_label = EventStatus(event.status).label if is_announced else ""
         return {"events": events, "registrations_url": reverse("registrations:index")}
 
 
