@@ -25,7 +25,11 @@ demo: migrate
 
 # The mail worker runs beside the server: e-mails wait in the outbox until it sends them
 # (to the console unless EMAIL_HOST is set).
+# Canonical URLs, the sitemap and the links in e-mails point to the address served, PORT
+# included: the Wagtail Site is set to it (configure_site) and SITE_URL tells the admin.
 run: demo
+	$(MANAGE) configure_site http://127.0.0.1:$(PORT)
+	export SITE_URL=http://127.0.0.1:$(PORT); \
 	$(MANAGE) mail_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -359,7 +359,13 @@ WAGTAIL_SITE_NAME = "PACTESUR"
 PAGE_PERMISSION_TESTER = "editorial.permissions.EditorialPagePermissionTester"
 # No Gravatar: editors' e-mail hashes are not sent to a third party (and no broken avatar).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address visitors use (https://pactesur.eu): `manage.py configure_site` writes it into
+# the Wagtail Site, whose hostname and port every absolute URL (canonical, hreflang,
+# sitemap, feeds) is built from; the admin's e-mails link to it unless told otherwise.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL or "http://127.0.0.1:8000"
+).rstrip("/")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
