@@ -18,6 +18,8 @@ migrate: $(BIN)/activate
 	mkdir -p var/static var/media
 	$(MANAGE) migrate --noinput
 
+# The demo site (demo/content/: YAML in English, PO files for fr, it, es) and its accounts.
+# Makes only what is missing; what people changed in the admin is left as it is.
 demo: migrate
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_demo_admin

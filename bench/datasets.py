@@ -66,11 +66,14 @@ DEFAULT_WORKDIR = os.path.join(tempfile.gettempdir(), "pactesur-bench")
 
 
 def project_env(var_dir, page_cache_seconds=0):
-    """This site with its production settings on a SQLite database in var_dir."""
+    """This site with its production settings on a SQLite database in var_dir.
+
+    config.settings.bench is config.settings.production plus the demo app, whose commands
+    (load_demo_content, generate_load_data) fill the database; it serves the same pages."""
     var_dir = Path(var_dir)
     return clean_env(
         {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "DJANGO_SETTINGS_MODULE": "config.settings.bench",
             "SECRET_KEY": "bench-secret-key-not-for-production-0123456789abcdef",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "0",

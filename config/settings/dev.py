@@ -14,5 +14,6 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(DEBUG)  # DeepL, LibreTr
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me"  # noqa: F405
 LOCAL_DEMO = True
 SERVE_MEDIA = True
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405 - demo content and load data
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -18,3 +18,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache stays off so that tests see each change at once; tests/performance
 # switches it on where it is under test.
 PAGE_CACHE_SECONDS = 0
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405 - the demo content is under test

@@ -4,7 +4,7 @@ in bulk by performance.loaddata (the code behind `manage.py generate_load_data`)
 from django.core.management import call_command, get_commands
 from wagtail.models import Locale, Page, Site
 
-from performance import loaddata
+from demo import loaddata
 from projects.models import ProjectCity, ProjectPartner
 from tests import factories
 from tests.translation import translate_object

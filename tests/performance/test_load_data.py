@@ -6,9 +6,9 @@ from django.utils.html import escape
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from demo import loaddata
 from events.models import EventPage, SharedEvent
 from news.models import NewsPage
-from performance import loaddata
 
 LANGUAGES = ("en", "fr", "it", "es")
 

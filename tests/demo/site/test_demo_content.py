@@ -1,23 +1,20 @@
-"""`manage.py load_demo_content`: the demo site, in four languages, built idempotently.
-
-The command is run twice once for the module (it takes several seconds); every test then
-reads the result inside its own savepoint.
-"""
+"""`manage.py load_demo_content`: the demo site, in four languages, built idempotently from
+the content files (demo/content/) through wagtail-localize's PO import (conftest.py loads it)."""
 
 from collections import Counter
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
-from wagtail.models import Page, Revision, Site
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail.models import Page, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
+from demo.translations import TOOL_NAME
 from events.models import EventPage, EventStatus, Registration
-from home.demo.builder import content_counts
-from home.demo.texts import DemoContentError, T, TranslationMemory
 from home.models import ContactPage, HomePage, StandardPage
 from news.models import NewsPage
 from partners.models import City, Partner
@@ -25,42 +22,6 @@ from projects.models import CityRole, PartnerRole, ProjectPage
 
 TARGET_LANGUAGES = ["fr", "it", "es"]
 STANDARD_SLUGS = ["about", "accessibility", "privacy", "legal-notice"]
-
-
-def snapshot():
-    counts = content_counts()
-    counts["revisions"] = Revision.objects.count()
-    counts["pages"] = sorted(
-        Page.objects.filter(depth__gt=1).values_list("locale__language_code", "url_path")
-    )
-    return counts
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=str(media)),
-        transaction.atomic(),
-    ):
-        first_output, second_output = StringIO(), StringIO()
-        call_command("load_demo_content", stdout=first_output)
-        first = snapshot()
-        call_command("load_demo_content", stdout=second_output)
-        second = snapshot()
-        yield {
-            "first": first,
-            "second": second,
-            "first_output": first_output.getvalue(),
-            "second_output": second_output.getvalue(),
-        }
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def site(demo, db):
-    return demo
 
 
 def english(model, **filters):
@@ -91,9 +52,11 @@ def assert_linked_translation(obj, code):
 
 def test_second_run_changes_nothing(site):
     assert site["first"] == site["second"]
-    assert "created" not in site["second_output"]
-    assert "updated" not in site["second_output"]
-    assert "Demo content loaded" in site["first_output"]
+    assert "demo content: 0 added, 0 updated, 44 up to date" in site["second_output"]
+    assert (
+        "translations: 0 added, 0 updated; 0 images and 0 registrations" in (site["second_output"])
+    )
+    assert "demo content: 44 added" in site["first_output"]
 
 
 def test_every_language_has_the_same_number_of_pages_and_snippets(site):
@@ -301,39 +264,27 @@ def test_contact_form_fields_are_translated(site, code):
     assert target.to_address == contact.to_address == "contact@pactesur.eu"
 
 
-# ---------------------------------------------------------------------- the translation memory
+# ---------------------------------------------------------------------- the translations
 
 
-def test_a_missing_translation_is_an_error_naming_the_string():
-    memory = TranslationMemory()
-    memory.plain(T(en="Known", fr="Connu", it="Noto", es="Conocido"))
-    assert memory.lookup("Known", "it", "test") == "Noto"
-    with pytest.raises(DemoContentError, match="Unknown text"):
-        memory.lookup("Unknown text", "fr", "a test page, body")
-
-
-def test_conflicting_translations_are_an_error():
-    memory = TranslationMemory()
-    memory.plain(T(en="Nice", fr="Nice", it="Nizza", es="Niza"))
-    with pytest.raises(DemoContentError, match="two different ways"):
-        memory.plain(T(en="Nice", fr="Belle", it="Bella", es="Bonita"))
-
-
-def test_rich_text_is_registered_string_by_string():
-    from home.demo.texts import UL, P
-
-    memory = TranslationMemory()
-    html = memory.rich(
-        (
-            P(T(en="**Bold** start", fr="**Gras** début", it="**Grassetto** inizio", es="Inicio")),
-            UL(
-                (
-                    T(en="One", fr="Un", it="Uno", es="Uno"),
-                    T(en="Two", fr="Deux", it="Due", es="Dos"),
-                )
-            ),
-        )
+def test_every_string_is_translated_from_the_po_files(site):
+    """No English is left in a translated page: each PO file translates every string."""
+    assert "no translation" not in site["first_output"]
+    assert "demo content: 44 added, 0 updated" in site["first_output"]
+    assert "0 added, 0 updated, 44 up to date, 0 changed by people" in site["second_output"]
+    english_strings = StringSegment.objects.filter(source__locale__language_code="en").values_list(
+        "string_id", "context_id"
     )
-    assert html == "<p><b>Bold</b> start</p><ul><li>One</li><li>Two</li></ul>"
-    assert memory.lookup("<b>Bold</b> start", "fr", "test") == "<b>Gras</b> début"
-    assert memory.lookup("Two", "es", "test") == "Dos"
+    for code in TARGET_LANGUAGES:
+        translated = set(
+            StringTranslation.objects.filter(locale__language_code=code).values_list(
+                "translation_of_id", "context_id"
+            )
+        )
+        assert set(english_strings) <= translated
+
+
+def test_translations_come_through_the_po_import(site):
+    """The demo's string translations are what a translator's PO upload leaves."""
+    tools = set(StringTranslation.objects.values_list("translation_type", "tool_name"))
+    assert tools == {(StringTranslation.TRANSLATION_TYPE_MANUAL, TOOL_NAME)}

@@ -5,7 +5,8 @@ import time
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 
-from performance import frontend_cache, generation, loaddata
+from demo import loaddata
+from performance import frontend_cache, generation
 
 
 class Command(BaseCommand):

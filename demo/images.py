@@ -1,5 +1,6 @@
 """Small abstract banners for the demo content, drawn with Pillow (no text in the images).
 
+The banners are listed in content/images.yaml (key, title, description, palette, seed).
 Each banner is a diagonal gradient in the site's blue/teal palette with a few translucent
 circles and bands, drawn from a fixed seed so that the same title always gives the same
 picture. Images are looked up by title, so a rerun reuses them.
@@ -7,7 +8,6 @@ picture. Images are looked up by title, so a rerun reuses them.
 
 import io
 import random
-from dataclasses import dataclass
 
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
@@ -25,61 +25,6 @@ PALETTES = {
 ACCENTS = ((255, 255, 255), (173, 232, 226), (126, 200, 227), (250, 204, 92))
 
 
-@dataclass(frozen=True)
-class Banner:
-    key: str
-    title: str
-    description: str
-    palette: str
-    seed: int
-
-
-BANNERS = [
-    Banner(
-        "hero",
-        "Public spaces – abstract banner",
-        "Abstract pattern of overlapping circles in blue and teal.",
-        "navy",
-        11,
-    ),
-    Banner(
-        "liege",
-        "Liège workshop – abstract banner",
-        "Abstract pattern of teal bands and circles.",
-        "teal",
-        23,
-    ),
-    Banner(
-        "nice",
-        "Nice – abstract banner",
-        "Abstract pattern of blue circles evoking the sea front.",
-        "blue",
-        37,
-    ),
-    Banner(
-        "torino",
-        "Turin – abstract banner",
-        "Abstract pattern of dark blue bands and yellow dots.",
-        "deep",
-        41,
-    ),
-    Banner(
-        "madrid",
-        "Madrid – abstract banner",
-        "Abstract pattern of teal circles and diagonal bands.",
-        "teal",
-        53,
-    ),
-    Banner(
-        "network",
-        "European network – abstract banner",
-        "Abstract network of dots joined by lines on a blue background.",
-        "blue",
-        67,
-    ),
-]
-
-
 def _gradient(start, end):
     image = PILImage.new("RGB", (WIDTH, HEIGHT), start)
     draw = ImageDraw.Draw(image)
@@ -93,8 +38,8 @@ def _gradient(start, end):
 
 def draw_banner(banner):
     """PNG bytes of the banner."""
-    rng = random.Random(banner.seed)
-    start, end = PALETTES[banner.palette]
+    rng = random.Random(banner["seed"])
+    start, end = PALETTES[banner["palette"]]
     base = _gradient(start, end).convert("RGBA")
     overlay = PILImage.new("RGBA", base.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(overlay)
@@ -108,7 +53,7 @@ def draw_banner(banner):
             fill=colour,
         )
 
-    if banner.key == "network":
+    if banner["key"] == "network":
         points = [(rng.randint(60, WIDTH - 60), rng.randint(60, HEIGHT - 60)) for _ in range(14)]
         for index, point in enumerate(points):
             for other in points[index + 1 : index + 3]:
@@ -132,19 +77,26 @@ def draw_banner(banner):
     return buffer.getvalue()
 
 
-def ensure_images():
-    """{key: Image}, creating the missing banners; returns (images, number created)."""
+def ensure_images(data):
+    """{key: Image}, making the missing banners of images.yaml; returns (images, number made).
+
+    An image that exists (found by title) is left as it is: people may have changed it.
+    """
     image_model = get_image_model()
+    banners = data["banners"]
+    existing = {}
+    for image in image_model.objects.filter(title__in=[b["title"] for b in banners]).order_by(
+        "-pk"
+    ):
+        existing[image.title] = image  # the oldest one wins
     images, created = {}, 0
-    for banner in BANNERS:
-        image = image_model.objects.filter(title=banner.title).order_by("pk").first()
+    for banner in banners:
+        image = existing.get(banner["title"])
         if image is None:
-            image = image_model(title=banner.title, description=banner.description)
-            image.file = ImageFile(io.BytesIO(draw_banner(banner)), name=f"demo-{banner.key}.png")
+            image = image_model(title=banner["title"], description=banner["description"])
+            name = f"demo-{banner['key']}.png"
+            image.file = ImageFile(io.BytesIO(draw_banner(banner)), name=name)
             image.save()
             created += 1
-        elif image.description != banner.description:
-            image.description = banner.description
-            image.save(update_fields=["description"])
-        images[banner.key] = image
+        images[banner["key"]] = image
     return images, created

@@ -1,1 +1,0 @@
-"""The demo content of the site (`manage.py load_demo_content`): data modules and builder."""
