@@ -329,7 +329,7 @@ DEMO_USER_PASSWORD = "browser-tests-demo-password"
 def demo_users(live_server, django_db_blocker):
     """The demo accounts of `make run`, created in the test database with a known password:
     {username: password}."""
-    from editorial.management.commands.editorial_demo_users import demo_accounts
+    from demo.management.commands.editorial_demo_users import demo_accounts
 
     previous = os.environ.get("DEMO_USER_PASSWORD")
     os.environ["DEMO_USER_PASSWORD"] = DEMO_USER_PASSWORD

@@ -1,5 +1,5 @@
 """A site in four languages with partners, cities, images, and news and events generated
-in bulk by performance.loaddata (the code behind `manage.py generate_load_data`)."""
+in bulk by demo.loaddata (the code behind `manage.py generate_load_data`)."""
 
 from django.core.management import call_command, get_commands
 from wagtail.models import Locale, Page, Site

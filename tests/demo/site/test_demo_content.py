@@ -288,3 +288,14 @@ def test_translations_come_through_the_po_import(site):
     """The demo's string translations are what a translator's PO upload leaves."""
     tools = set(StringTranslation.objects.values_list("translation_type", "tool_name"))
     assert tools == {(StringTranslation.TRANSLATION_TYPE_MANUAL, TOOL_NAME)}
+
+
+def test_event_locations_name_their_city_once(site):
+    """A calendar's location is "venue, city": the venue must not repeat the city (13.8,
+    "Lingotto Fiere, Turin, Turin")."""
+    events = EventPage.objects.exclude(venue="").select_related("city")
+    assert events.count() == 8  # two in-person events with a venue, in four languages
+    for event in events:
+        assert event.city is not None
+        city = City.objects.get(translation_key=event.city.translation_key, locale=event.locale)
+        assert city.name not in event.venue, (event.locale.language_code, event.venue)
