@@ -7,8 +7,7 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
-        from .signals import ensure_locales
+        from .signals import create_cache_tables, ensure_locales
 
         post_migrate.connect(ensure_locales, sender=self)
-
-        from . import login_throttle  # noqa: F401 - connects its signal receivers
+        post_migrate.connect(create_cache_tables, sender=self)

@@ -3,9 +3,12 @@
 Adding a language is a settings change: the next `migrate` creates its locale and
 asks wagtail-localize to keep its page tree in step with the default language
 (untranslated pages appear there as aliases of the source until translated).
+
+And create the rate limits' cache table.
 """
 
 from django.conf import settings
+from django.core.management import call_command
 
 
 def ensure_locales(**kwargs):
@@ -19,3 +22,10 @@ def ensure_locales(**kwargs):
             continue
         locale, _ = Locale.objects.get_or_create(language_code=code)
         LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": default})
+
+
+def create_cache_tables(sender, using="default", verbosity=1, **kwargs):
+    """`migrate` also creates the table of the database cache that keeps the rate limits when
+    there is no Redis (settings CACHES["limits"]), so that no deployment step is forgotten.
+    Django's createcachetable does nothing for caches of other kinds or tables already there."""
+    call_command("createcachetable", database=using, verbosity=max(0, verbosity - 1))

@@ -5,18 +5,23 @@ Four checks, all server-side, none of them needing a session (so pages stay cach
 - a **honeypot**: a text field hidden from people (visually and from assistive
   technologies, out of the tab order, labelled "leave this field empty") that robots fill in;
 - a **minimum fill time**: the form carries a signed token with the time it was issued; a
-  form sent back less than ANTISPAM_MIN_SECONDS after it was issued, or more than
-  ANTISPAM_MAX_AGE_SECONDS after (a page kept open for days, or a token replayed), is refused.
+  form sent back less than ANTISPAM_MIN_SECONDS after it was issued is refused with a
+  message on the question's field (send it again: the same question is then accepted), one
+  sent more than ANTISPAM_MAX_AGE_SECONDS after (a page kept open for days, or a token
+  replayed) gets a new question.
   The window is wide on purpose: a form page served from a cache is still accepted;
 - an **accessible question** in the visitor's language ("How much is 12 + 14?") with a real
   label. The numbers are derived from a random nonce in the token with a keyed hash, so the
   token does not give the answer away; a nonce is accepted once (remembered in the cache);
-- a **rate limit** per client IP address (IPv6 by /64), counted in the Django cache:
-  ANTISPAM_RATE_LIMIT attempts per ANTISPAM_RATE_WINDOW_SECONDS. Behind reverse proxies, set
-  TRUSTED_PROXY_COUNT so that the address is read from X-Forwarded-For.
+- a **rate limit** per client IP address (IPv6 by /64): ANTISPAM_RATE_LIMIT attempts per
+  ANTISPAM_RATE_WINDOW_SECONDS, counted by django-ratelimit in the shared `limits` cache
+  (core/limits.py). Behind reverse proxies, set TRUSTED_PROXY_COUNT so that the address is
+  read from X-Forwarded-For.
 
-A refused form shows a clear message that does not say which check failed, and keeps what
-the visitor typed. Any cache failure lets the submission through (the other checks remain).
+A form refused by the honeypot shows a clear message that does not say which check failed;
+every refused form keeps what the visitor typed. Any cache failure lets the submission
+through (the other checks remain). Answered questions (nonces) are remembered in the same
+`limits` cache, so a replayed form is refused by every worker process and server.
 """
 
 import hashlib
@@ -28,8 +33,9 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from core.limits import client_address, count, limits_cache
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +48,10 @@ ANTISPAM_FIELDS = (HONEYPOT_FIELD, TOKEN_FIELD, ANSWER_FIELD)
 REFUSED_MESSAGE = _("We could not accept the form. Please check it and send it again in a moment.")
 EXPIRED_MESSAGE = _("This form has expired. Please answer the new question and send it again.")
 WRONG_ANSWER_MESSAGE = _("That is not the right answer. Please answer the new question.")
+TOO_SOON_MESSAGE = _(
+    "The form was sent within seconds of opening the page. Please check your answers and "
+    "send it again."
+)
 RATE_LIMITED_MESSAGE = _(
     "Too many forms have been sent from your connection. Please try again in a few minutes."
 )
@@ -127,7 +137,7 @@ def _nonce_key(nonce):
 
 def _nonce_was_used(nonce):
     try:
-        return cache.get(_nonce_key(nonce)) is not None
+        return limits_cache().get(_nonce_key(nonce)) is not None
     except Exception:  # noqa: BLE001 - a cache outage must not block visitors
         logger.warning("Anti-spam: cache unavailable, nonce not checked", exc_info=True)
         return False
@@ -135,7 +145,7 @@ def _nonce_was_used(nonce):
 
 def _consume_nonce(nonce):
     try:
-        cache.set(_nonce_key(nonce), 1, timeout=max_age_seconds() + 60)
+        limits_cache().set(_nonce_key(nonce), 1, timeout=max_age_seconds() + 60)
     except Exception:  # noqa: BLE001
         logger.warning("Anti-spam: cache unavailable, nonce not stored", exc_info=True)
 
@@ -144,11 +154,9 @@ def _consume_nonce(nonce):
 
 
 def client_ip(request):
-    """The visitor's address as the admin login throttle reads it (core/login_throttle.py):
+    """The visitor's address as the admin login throttle reads it (core/limits.py):
     REMOTE_ADDR, or the entry TRUSTED_PROXY_COUNT proxies away in X-Forwarded-For; IPv6
     addresses by their /64 network."""
-    from core.login_throttle import client_address
-
     return client_address(request)
 
 
@@ -158,42 +166,12 @@ def client_key(request):
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
 
 
-def _rate_key(key, bucket):
-    return f"antispam:rate:{key}:{bucket}"
-
-
 def hit_rate_limit(request):
-    """Count one form submission of this client; True when it is over the limit."""
-    window = rate_window_seconds()
-    bucket = int(time.time() // window)
-    key = _rate_key(client_key(request), bucket)
-    try:
-        cache.add(key, 0, timeout=window + 5)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window + 5)
-            count = 1
-    except Exception:  # noqa: BLE001 - a cache outage must not block visitors
-        logger.warning("Anti-spam: cache unavailable, rate limit not applied", exc_info=True)
-        return False
-    if not isinstance(count, int):
-        # django-redis told to ignore errors (REDIS_URL) answers None instead of raising.
-        logger.warning("Anti-spam: cache unavailable, rate limit not applied")
-        return False
-    return count > rate_limit()
-
-
-def reset_rate_limit(address="127.0.0.1"):
-    """Forget the submissions counted for an address (for tests and support)."""
-
-    class _Request:
-        META = {"REMOTE_ADDR": address}
-
-    window = rate_window_seconds()
-    bucket = int(time.time() // window)
-    key = client_key(_Request)
-    cache.delete_many([_rate_key(key, bucket), _rate_key(key, bucket - 1)])
+    """Count one form submission of this client; True when it is over the limit. A cache
+    outage counts nothing and lets the submission through (core.limits.count)."""
+    return bool(
+        count(request, "antispam:forms", client_key(request), rate_limit(), rate_window_seconds())
+    )
 
 
 # ------------------------------------------------------------------------------ forms
@@ -267,7 +245,13 @@ class AntiSpamMixin:
         if parsed is None or now - parsed[0] > max_age_seconds():
             return self._refuse(EXPIRED_MESSAGE)
         if now - parsed[0] < min_seconds():
-            return self._refuse(REFUSED_MESSAGE, new_question=False)
+            # People who paste or autofill do get here: the question's field is marked and
+            # listed in the error summary, everything typed is kept, and sending it again
+            # (the same question, by then old enough) goes through.
+            self.is_valid_antispam = False
+            self._antispam_new_question = False
+            self.add_error(ANSWER_FIELD, TOO_SOON_MESSAGE)
+            return cleaned
         answer = parse_answer(self.data.get(self.add_prefix(ANSWER_FIELD)))
         if answer is None and ANSWER_FIELD in self.errors:
             self.is_valid_antispam = False  # "Please answer the question."

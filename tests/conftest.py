@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
@@ -27,12 +28,10 @@ def _require_postgres(db):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_form_rate_limit():
-    """Each test starts with no form submissions counted against the test client's
-    address (privacy/antispam.py rate limit, kept in the cache)."""
-    from privacy.antispam import reset_rate_limit
-
-    reset_rate_limit("127.0.0.1")
+def _fresh_limits():
+    """Each test starts with nothing counted: rate limits and answered anti-spam questions
+    (the `limits` cache, local memory in the tests; login failures are in the database)."""
+    caches["limits"].clear()
     yield
 
 

@@ -46,7 +46,6 @@ INSTALLED_APPS = [
     "mailer",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
-    "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -76,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "axes",  # admin login throttling (core/login_throttle.py)
 ]
 
 MIDDLEWARE = [
@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into core.login_throttle's answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -129,18 +131,39 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Caches. "default" (the page cache, Wagtail's lookups): Redis when REDIS_URL is set, local
+# memory otherwise (per process; the page cache stays correct through its generation, below).
+# "limits" (rate limits and the anti-spam replay check, core/limits.py) must be shared by every
+# worker process and server, or each process counts on its own: Redis when REDIS_URL is set,
+# the database cache otherwise (its table is created by `migrate`: core/apps.py). Redis errors
+# are ignored (an outage serves pages uncached and skips the limits), and a Redis that does
+# not answer is given up after REDIS_TIMEOUT_SECONDS, so that it never holds a request long.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
+LIMITS_CACHE_TABLE = "pactesur_limits_cache"
+
+
+def redis_cache(url, key_prefix, timeout_seconds=REDIS_TIMEOUT_SECONDS):
+    """A django-redis cache that never fails a request (tests/core/test_outages.py)."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": timeout_seconds,
+            "SOCKET_TIMEOUT": timeout_seconds,
+        },
+    }
+
+
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "pactesur",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
+        "default": redis_cache(REDIS_URL, "pactesur"),
+        "limits": redis_cache(REDIS_URL, "pactesur-limits"),
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
@@ -148,8 +171,20 @@ else:
             "LOCATION": "pactesur",
             # Room for the page cache (about 30 KB a page, per process).
             "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
+        },
+        "limits": {
+            "BACKEND": "core.cache.CounterSafeDatabaseCache",
+            "LOCATION": LIMITS_CACHE_TABLE,
+            # Room for many clients: counters pushed out early would let a flood through.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
     }
+# django-ratelimit counts in the shared cache and lets requests through when it fails.
+RATELIMIT_USE_CACHE = "limits"
+RATELIMIT_FAIL_OPEN = True
+# django-ratelimit warns about every backend it does not list; CounterSafeDatabaseCache is
+# shared and increments atomically (core/cache.py).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # Full-page cache for anonymous visitors (performance/): at most PAGE_CACHE_SECONDS, and
 # emptied on every publish, unpublish, move, delete or snippet change (0 disables it).
@@ -192,16 +227,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Admin login throttling (core/login_throttle.py): after LOGIN_THROTTLE_ATTEMPTS failed logins
-# for one username from one address within LOGIN_THROTTLE_SECONDS, that pair is refused for
-# the rest of the window; an address that fails LOGIN_THROTTLE_IP_ATTEMPTS times (any
-# usernames) is refused too. Counted in the cache; a cache outage lets logins through.
-AUTHENTICATION_BACKENDS = ["core.login_throttle.ThrottledModelBackend"]
-WAGTAILADMIN_USER_LOGIN_FORM = "core.login_throttle.ThrottledLoginForm"
+# Admin login throttling (core/login_throttle.py, django-axes with its database handler):
+# after LOGIN_THROTTLE_ATTEMPTS failed logins for one username from one address within
+# LOGIN_THROTTLE_SECONDS, that pair is refused until LOGIN_THROTTLE_SECONDS after the last
+# failure; an address that fails LOGIN_THROTTLE_IP_ATTEMPTS times (any usernames) too.
 LOGIN_THROTTLE_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_ATTEMPTS", "5"))
 LOGIN_THROTTLE_IP_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_IP_ATTEMPTS", "50"))
 LOGIN_THROTTLE_SECONDS = int(os.environ.get("LOGIN_THROTTLE_SECONDS", "900"))
-# Admin password-reset requests, the same way: per e-mail address and per client address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out (username, address)
+    "django.contrib.auth.backends.ModelBackend",
+]
+WAGTAILADMIN_USER_LOGIN_FORM = "core.login_throttle.ThrottledLoginForm"
+AXES_HANDLER = "core.login_throttle.LoginThrottleHandler"
+AXES_FAILURE_LIMIT = "core.login_throttle.failure_limit"  # LOGIN_THROTTLE_ATTEMPTS
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_COOLOFF_TIME = "core.login_throttle.cool_off"  # LOGIN_THROTTLE_SECONDS
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "core.limits.client_address"
+AXES_USERNAME_CALLABLE = "core.login_throttle.normalised_username"
+AXES_LOCKOUT_CALLABLE = "core.login_throttle.lockout_response"
+# No record of every successful login (personal data kept for nothing); failed attempts are
+# kept only until their cool-off has passed.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Admin password-reset requests (django-ratelimit): per e-mail address and per client address.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.login_throttle.ThrottledPasswordResetForm"
 PASSWORD_RESET_THROTTLE_ATTEMPTS = int(os.environ.get("PASSWORD_RESET_THROTTLE_ATTEMPTS", "3"))
 PASSWORD_RESET_THROTTLE_IP_ATTEMPTS = int(

@@ -13,7 +13,13 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Shared by nothing but this process; emptied before each test (tests/conftest.py).
+    # tests/security/test_shared_limits.py runs gunicorn workers on the database cache.
+    "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"},
+}
+SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_ratelimit.E003"]  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache stays off so that tests see each change at once; tests/performance
 # switches it on where it is under test.

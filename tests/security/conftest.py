@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 
 from editorial.models import TranslatorGroup
@@ -28,9 +28,11 @@ def client_for(user):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    cache.clear()  # login-throttle counters are kept in the cache
+    for alias in ("default", "limits"):  # password-reset counters are kept in "limits"
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "limits"):
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""Admin login throttling per (username, address), counted in the cache."""
+"""Admin login throttling per (username, address) and per address (django-axes, its
+database handler: core/login_throttle.py)."""
+
+from io import StringIO
 
 import pytest
 from django.core.cache.backends.base import BaseCache
@@ -26,13 +29,19 @@ def throttle(settings):
 
 @pytest.mark.django_db
 def test_repeated_failures_lock_the_username_from_that_address(client, editor, throttle):
-    for _ in range(3):
+    for _ in range(2):
         response = attempt(client, "editor", "wrong password")
         assert response.status_code == 200
         assert not logged_in(response)
+    # The failure that reaches the limit already says so, with the time to wait.
+    response = attempt(client, "editor", "wrong password")
+    assert response.status_code == 429
+    assert b"Too many failed login attempts. Please try again in 10 minutes." in response.content
+    assert b'name="username"' in response.content  # the login form, not a bare error page
     # Now even the right password is refused from this address, with a clear message.
     response = attempt(client, "editor", PASSWORD)
     assert not logged_in(response)
+    assert response.status_code == 429
     assert b"Too many failed login attempts" in response.content
     # The same answer for an unknown username that was tried as often: nothing is revealed.
     for _ in range(3):
@@ -40,6 +49,44 @@ def test_repeated_failures_lock_the_username_from_that_address(client, editor, t
     assert b"Too many failed login attempts" in attempt(client, "nobody", "x").content
     # Another address is not locked out: the account itself is never locked.
     assert logged_in(attempt(client, "editor", PASSWORD, address="198.51.100.20"))
+
+
+@pytest.mark.django_db
+def test_the_lock_message_is_in_the_editors_language(client, editor, throttle):
+    for _ in range(3):
+        response = client.post(
+            LOGIN,
+            {"username": "editor", "password": "wrong"},
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_ACCEPT_LANGUAGE="fr",
+        )
+    assert "Trop de tentatives de connexion échouées" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_refused_attempts_do_not_prolong_the_lock(client, editor, throttle):
+    from axes.models import AccessAttempt
+
+    for _ in range(3):
+        attempt(client, "editor", "wrong password")
+    locked_at = AccessAttempt.objects.get().attempt_time
+    for _ in range(3):
+        attempt(client, "editor", "wrong password")
+    attempt(client, "editor", PASSWORD)
+    assert AccessAttempt.objects.get().attempt_time == locked_at
+    assert AccessAttempt.objects.get().failures_since_start == 3
+
+
+@pytest.mark.django_db
+def test_staff_unlock_an_address_with_axes_commands(client, editor, throttle):
+    """The documented way to release an address at once (docs/security-and-privacy.md)."""
+    from django.core.management import call_command
+
+    for _ in range(3):
+        attempt(client, "editor", "wrong password")
+    assert not logged_in(attempt(client, "editor", PASSWORD))
+    call_command("axes_reset_ip", "203.0.113.7", stdout=StringIO())
+    assert logged_in(attempt(client, "editor", PASSWORD))
 
 
 @pytest.mark.django_db
@@ -83,6 +130,8 @@ def test_the_authentication_backend_refuses_too(rf, editor, throttle):
 @pytest.mark.django_db
 def test_behind_proxies_the_forwarded_address_counts(client, editor, throttle):
     throttle.TRUSTED_PROXY_COUNT = 1
+    from axes.models import AccessAttempt
+
     for _ in range(3):
         client.post(
             LOGIN,
@@ -97,6 +146,7 @@ def test_behind_proxies_the_forwarded_address_counts(client, editor, throttle):
         HTTP_X_FORWARDED_FOR="203.0.113.7",
     )
     assert not logged_in(locked)
+    assert AccessAttempt.objects.get().ip_address == "203.0.113.7"
     # Another visitor behind the same proxy is not affected.
     other = client.post(
         LOGIN,
@@ -118,8 +168,14 @@ class BrokenCache(BaseCache):
     clear = touch = _down
 
 
+BROKEN_CACHES = {
+    alias: {"BACKEND": "tests.security.test_login_throttle.BrokenCache"}
+    for alias in ("default", "limits")
+}
+
+
 @pytest.mark.django_db
 def test_a_cache_outage_does_not_lock_staff_out(client, editor, throttle):
-    throttle.CACHES = {"default": {"BACKEND": "tests.security.test_login_throttle.BrokenCache"}}
+    throttle.CACHES = BROKEN_CACHES
     attempt(client, "editor", "wrong password")
     assert logged_in(attempt(client, "editor", PASSWORD))

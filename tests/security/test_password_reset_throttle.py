@@ -4,6 +4,7 @@ the form cannot be used to flood a mailbox or the mail server."""
 import pytest
 
 from tests.mail import deliver_outbox
+from tests.security.test_login_throttle import BROKEN_CACHES
 
 RESET = "/admin/password_reset/"
 
@@ -69,6 +70,6 @@ def test_one_client_asking_for_many_addresses_is_stopped(client, editor, throttl
 
 @pytest.mark.django_db
 def test_a_cache_outage_does_not_stop_password_resets(client, editor, throttle):
-    throttle.CACHES = {"default": {"BACKEND": "tests.security.test_login_throttle.BrokenCache"}}
+    throttle.CACHES = BROKEN_CACHES
     assert request_reset(client, editor.email).status_code == 302
     assert len(deliver_outbox()) == 1
