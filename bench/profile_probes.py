@@ -111,7 +111,7 @@ def _is_project(filename):
     )
 
 
-LIBRARY_PLUMBING = ("django/db/", "django/template/", "django/utils/")
+LIBRARY_PLUMBING = ("django/db/", "django/template/", "django/utils/", "django/test/")
 
 
 def caller():
@@ -160,6 +160,24 @@ def node_site(node):
     return f"{origin.template_name}:{token.lineno} {contents[:70]}"
 
 
+_PATCHED = []  # (class, attribute, what it had: the function, or None when it had none)
+
+
+def _patch(owner, name, function):
+    _PATCHED.append((owner, name, owner.__dict__.get(name)))
+    setattr(owner, name, function)
+
+
+def uninstall():
+    """Put Django's classes back as they were (tests; the profiler never needs it)."""
+    while _PATCHED:
+        owner, name, original = _PATCHED.pop()
+        if original is None:
+            delattr(owner, name)
+        else:
+            setattr(owner, name, original)
+
+
 def install():
     """Wrap Django's template, node, query and connection entry points (once)."""
     from django.db.backends.base.base import BaseDatabaseWrapper
@@ -168,7 +186,7 @@ def install():
     from django.template import base
 
     rec = RECORDER
-    if getattr(base.Node.render_annotated, "_bench_probe", False):
+    if _PATCHED:
         return
 
     original_node = base.Node.render_annotated
@@ -188,8 +206,7 @@ def install():
                 entry[0] += own
                 entry[1] += 1
 
-    render_annotated._bench_probe = True
-    base.Node.render_annotated = render_annotated
+    _patch(base.Node, "render_annotated", render_annotated)
 
     original_template = base.Template.render
 
@@ -202,7 +219,7 @@ def install():
         finally:
             rec.pop()
 
-    base.Template.render = template_render
+    _patch(base.Template, "render", template_render)
 
     original_execute_sql = SQLCompiler.execute_sql
 
@@ -215,7 +232,7 @@ def install():
         finally:
             rec.pop()
 
-    SQLCompiler.execute_sql = execute_sql
+    _patch(SQLCompiler, "execute_sql", execute_sql)
 
     original_connect = BaseDatabaseWrapper.connect
 
@@ -228,12 +245,12 @@ def install():
         finally:
             rec.pop()
 
-    BaseDatabaseWrapper.connect = connect
+    _patch(BaseDatabaseWrapper, "connect", connect)
 
     # Rows are stepped by the database while they are fetched (SQLite computes a large
     # result as it is read): fetches are timed as database work too, under their caller.
     for method in ("fetchone", "fetchmany", "fetchall"):
-        setattr(CursorWrapper, method, _timed_fetch(method))
+        _patch(CursorWrapper, method, _timed_fetch(method))
 
 
 def _timed_fetch(method):
