@@ -28,12 +28,3 @@ def localize_all(objects, locale):
         for item in items:
             localized[(model, item.pk)] = found.get(item.translation_key, item)
     return lambda obj: None if obj is None else localized.get((type(obj), obj.pk), obj)
-
-
-def positive_int(value):
-    """`value` as a positive int, or None for anything else (filters ignore bad input)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 10**9 else None

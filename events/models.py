@@ -22,7 +22,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage
-from core.utils import localize_all, paginate, positive_int
+from core.query_params import query_int, query_year
+from core.utils import localize_all, paginate
 
 from .forms import EventPageForm, UrgentStatusForm
 
@@ -86,12 +87,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         an outdated filter still shows events."""
         events = self.get_events()
         filters = {}
-        project_id = positive_int(request.GET.get("project"))
+        project_id = query_int(request, "project")
         if project_id:
             keys = Page.objects.filter(pk=project_id).values("translation_key")
             events = events.filter(project__translation_key__in=keys)
             filters["project"] = project_id
-        city_id = positive_int(request.GET.get("city"))
+        city_id = query_int(request, "city")
         if city_id:
             from partners.models import City
 
@@ -104,8 +105,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         if request.GET.get("format") in EventFormat.values:
             filters["format"] = request.GET["format"]
             events = events.filter(format=filters["format"])
-        year = positive_int(request.GET.get("year"))
-        if year and 1900 < year < 3000:
+        year = query_year(request)
+        if year:
             events = events.filter(start__year=year)
             filters["year"] = year
         return events, filters

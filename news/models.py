@@ -1,6 +1,5 @@
 """News: what the projects did and what comes next, published by the communications staff."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.query_params import query_int, query_year
+from core.utils import paginate
 
 NEWS_PER_PAGE = 12
 
@@ -55,26 +56,20 @@ class NewsIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         news = self.get_news()
         filters = {}
-        project = request.GET.get("project", "")
-        if project.isdigit():
-            news = news.filter(project__translation_key__in=ProjectPageKeys(int(project)))
-            filters["project"] = project
-        city = request.GET.get("city", "")
-        if city.isdigit():
-            news = news.filter(cities__translation_key__in=CityKeys(int(city))).distinct()
-            filters["city"] = city
-        year = request.GET.get("year", "")
-        if year.isdigit() and len(year) == 4:
-            news = news.filter(date__year=int(year))
-            filters["year"] = year
-        paginator = Paginator(news, NEWS_PER_PAGE)
-        page_number = request.GET.get("page", 1)
-        try:
-            items = paginator.page(page_number)
-        except PageNotAnInteger:
-            items = paginator.page(1)
-        except EmptyPage:
-            items = paginator.page(paginator.num_pages)
+        project_id = query_int(request, "project")
+        if project_id:
+            news = news.filter(project__translation_key__in=ProjectPageKeys(project_id))
+            filters["project"] = str(project_id)
+        city_id = query_int(request, "city")
+        if city_id:
+            news = news.filter(cities__translation_key__in=CityKeys(city_id)).distinct()
+            filters["city"] = str(city_id)
+        year = query_year(request)
+        if year:
+            news = news.filter(date__year=year)
+            filters["year"] = str(year)
+        items = paginate(request, news, NEWS_PER_PAGE)
+        paginator = items.paginator
         context.update(
             news_items=items,
             paginator=paginator,

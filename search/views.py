@@ -23,18 +23,12 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from wagtail.models import Locale
 
+from core.query_params import query_int, query_year
+
 from .models import Kind
 from .query import SiteSearch, clean_query, record_query
 
 RESULTS_PER_PAGE = 10
-
-
-def _int(value, minimum, maximum):
-    value = (value or "").strip()
-    if not value.isascii() or not value.isdigit() or len(value) > 9:
-        return None
-    number = int(value)
-    return number if minimum <= number <= maximum else None
 
 
 def _active_locale():
@@ -76,8 +70,8 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     selected_type = request.GET.get("type", "")
     selected_type = selected_type if selected_type in Kind.values else None
-    selected_year = _int(request.GET.get("year"), 1000, 9999)
-    page_number = _int(request.GET.get("page"), 1, 10**9) or 1
+    selected_year = query_year(request)
+    page_number = query_int(request, "page") or 1
 
     site_search = SiteSearch(locale, query, kind=selected_type, year=selected_year, request=request)
     paginator = Paginator(site_search.results, RESULTS_PER_PAGE)
