@@ -61,6 +61,7 @@ format: $(BIN)/activate
 messages: $(BIN)/activate
 	$(BIN)/python scripts/compile_messages.py
 	$(BIN)/python scripts/compile_messages.py --locale-dir core/locale
+	$(BIN)/python scripts/compile_messages.py --locale-dir search/locale
 
 # pip-audit (in its own .venv-audit) over every package installed in .venv.
 audit: $(BIN)/activate

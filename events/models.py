@@ -7,6 +7,7 @@ programme is filled in, so its address never changes.
 
 import uuid
 import zoneinfo
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -155,6 +156,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             filters=filters,
             filter_choices=self.get_filter_choices(),
             filter_query=query.urlencode(),
+            calendar_query=urlencode(filters),  # calendar.ics applies the same filters
         )
         return context
 
@@ -175,6 +177,17 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             request=request,
             name=f"PACTESUR – {self.title}",
         )
+
+
+def events_of_project(project):
+    """Live public events of `project` in the project page's language. Events point at the
+    source project page (a synchronised relation), so they are matched by translation key."""
+    return (
+        EventPage.objects.live()
+        .public()
+        .filter(locale=project.locale, project__translation_key=project.translation_key)
+        .select_related("city")
+    )
 
 
 def _unique_sorted(objects):

@@ -22,10 +22,19 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
 from outbox.worker import unsent_addresses
+from projects.models import ProjectPage
 
 from . import emails
 from . import registration as rules
-from .models import EventPage, EventStatus, Registration, RegistrationStatus, SharedEvent
+from .calendars import calendar_response
+from .models import (
+    EventPage,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+    SharedEvent,
+    events_of_project,
+)
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -212,3 +221,16 @@ class UpcomingEventsPanel(Component):
 def add_upcoming_events_panel(request, panels):
     if request.user.has_perm("events.view_registration") or request.user.is_superuser:
         panels.append(UpcomingEventsPanel())
+
+
+@hooks.register("serve_page_file")
+def project_calendar(page, request, filename):
+    """`<project url>calendar.ics`: every event of one project, to subscribe to."""
+    if filename == "calendar.ics" and isinstance(page, ProjectPage):
+        return calendar_response(
+            events_of_project(page).order_by("start"),
+            filename=f"{page.slug}-events.ics",
+            request=request,
+            name=f"PACTESUR – {page.title}",
+        )
+    return None

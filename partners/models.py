@@ -127,6 +127,13 @@ class Partner(SnippetBase):
     def display_name(self):
         return self.short_name or self.name
 
+    @property
+    def distinct_short_name(self):
+        """The short name when it tells something the full name does not ("Efus" beside
+        "European Forum for Urban Security"), else "" ("Nice" beside "City of Nice")."""
+        short = self.short_name.strip()
+        return short if short and short.casefold() not in self.name.casefold() else ""
+
     def get_preview_template(self, request, mode_name):
         return "partners/previews/partner.html"
 

@@ -40,7 +40,7 @@ FILE_ROUTES = {
     "news.newsindexpage": ("feed.xml",),
     "events.eventindexpage": ("calendar.ics",),
     "events.eventpage": ("event.ics",),
-    "projects.projectpage": ("feed.xml",),
+    "projects.projectpage": ("feed.xml", "calendar.ics"),
 }
 
 

@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock, PillarBlock
 from core.models import BasePage
-from core.utils import localize_all
+from core.utils import localize_all, mark_fallbacks
 
 
 class PartnerRole(models.TextChoices):
@@ -25,6 +25,13 @@ class CityRole(models.TextChoices):
     FLAGSHIP = "flagship", _("Flagship city")
     FOLLOWER = "follower", _("Follower city")
     WORKING_GROUP = "working_group", _("Working-group city")
+
+
+CITY_ROLE_HEADINGS = {
+    CityRole.FLAGSHIP: _("Flagship cities"),
+    CityRole.FOLLOWER: _("Follower cities"),
+    CityRole.WORKING_GROUP: _("Working-group cities"),
+}
 
 
 class ProjectIndexPage(BasePage):
@@ -161,29 +168,45 @@ class ProjectPage(BasePage):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The project cannot end before it starts.")})
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = self.partners_with_roles()
+        context["city_groups"] = self.cities_by_role()
+        return context
+
     def partners_with_roles(self, locale=None):
         """(partner in the page's language, or `locale`, role) pairs, lead first as ordered
-        by staff; two queries whatever the number of partners."""
-        links = list(self.project_partners.select_related("partner"))
-        localized = localize_all([link.partner for link in links], locale or self.locale)
-        return [(localized(link.partner), link) for link in links]
+        by staff; two queries whatever the number of partners. A partner not translated yet
+        is the source one, marked with its `fallback_language`."""
+        locale = locale or self.locale
+        links = list(self.project_partners.select_related("partner__locale"))
+        localized = localize_all([link.partner for link in links], locale)
+        pairs = [(localized(link.partner), link) for link in links]
+        mark_fallbacks([partner for partner, _link in pairs], locale)
+        return pairs
 
     def cities(self, role=None, locale=None):
         """The project's cities (of one role, or all) in the page's language, or `locale`,
-        in the order staff set, as (city, link) pairs; two queries whatever their number."""
-        links = self.project_cities.select_related("city")
+        in the order staff set, as (city, link) pairs; two queries whatever their number.
+        A city not translated yet is the source one, marked with its `fallback_language`."""
+        locale = locale or self.locale
+        links = self.project_cities.select_related("city__locale")
         if role:
             links = links.filter(role=role)
         links = list(links)
-        localized = localize_all([link.city for link in links], locale or self.locale)
-        return [(localized(link.city), link) for link in links]
+        localized = localize_all([link.city for link in links], locale)
+        pairs = [(localized(link.city), link) for link in links]
+        mark_fallbacks([city for city, _link in pairs], locale)
+        return pairs
 
     def cities_by_role(self):
-        """{role: [cities in the page's language]} in the order staff set."""
+        """[(heading, role, [cities in the page's language])] in the order staff set."""
         grouped = {role: [] for role in CityRole.values}
         for city, link in self.cities():
             grouped[link.role].append(city)
-        return [(CityRole(role).label, role, cities) for role, cities in grouped.items() if cities]
+        return [
+            (CITY_ROLE_HEADINGS[role], role, cities) for role, cities in grouped.items() if cities
+        ]
 
     @property
     def lead_partner(self):

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
+from django.utils.translation import pgettext
 from wagtail.models import Locale
 
 from core.query_params import query_int, query_year
@@ -46,9 +47,24 @@ def _url(request, params, **changes):
     return f"{request.path}?{query}" if query else request.path
 
 
+def language_name_in_text(code):
+    """A language's name as it is written inside a sentence of the active language: "see
+    the 2 results in English", "voir les 2 résultats en anglais". Django's catalog names the
+    language in the visitor's language, capitalised as in a menu; translators say whether
+    their language writes it in lower case inside a sentence (French, Italian, Spanish do)."""
+    try:
+        name = str(translation.get_language_info(code)["name_translated"])
+    except KeyError:  # a language Django does not know: the name the settings give it
+        return dict(settings.LANGUAGES).get(code, code)
+    # Translators: write "lowercase" if language names are written in lower case inside a
+    # sentence in your language ("en anglais"); leave "as is" otherwise ("in English").
+    if pgettext("language names inside sentences", "as is") == "lowercase":
+        return name.lower()
+    return name
+
+
 def _other_languages(site_search, locale):
     suggestions = []
-    names = dict(settings.LANGUAGES)
     for other in Locale.objects.exclude(pk=locale.pk).order_by("language_code"):
         count = site_search.count_in(other)
         if count:
@@ -57,7 +73,7 @@ def _other_languages(site_search, locale):
             suggestions.append(
                 {
                     "code": other.language_code,
-                    "name": names.get(other.language_code, other.get_display_name()),
+                    "name": language_name_in_text(other.language_code),
                     "count": count,
                     "url": url,
                 }

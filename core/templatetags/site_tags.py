@@ -374,6 +374,17 @@ def site_chrome(context):
 
 
 @register.simple_tag(takes_context=True)
+def page_file_links(context, page, filename, query=""):
+    """The addresses of a file a page serves (`calendar.ics`, `feed.xml`), for the subscribe
+    links: `url`, absolute (https in production), and `webcal`, the same address with the
+    webcal: scheme, which makes the browser hand it to the visitor's calendar app."""
+    request = context.get("request")
+    path = f"{page.get_url(request)}{filename}" + (f"?{query}" if query else "")
+    url = request.build_absolute_uri(path) if request is not None else path
+    return {"url": url, "webcal": "webcal://" + url.split("://", 1)[-1]}
+
+
+@register.simple_tag(takes_context=True)
 def social_meta(context):
     """Title, description, canonical address and image for OpenGraph/Twitter cards."""
     request = context.get("request")

@@ -35,7 +35,7 @@ BUDGETS = {
     "news_page": 37,
     "event_index": 38,
     "event_page": 40,
-    "project_page": 38,
+    "project_page": 40,  # + the partners' logos and their renditions (2 queries)
     "search": 29,
     "sitemap": 8,
     "calendar_ics": 15,

@@ -287,3 +287,17 @@ def test_pagination_across_title_and_body_matches(make_news):
         "Report 5",
     ]
     assert second == ["Report 4", "Report 3", "Report 2", "Report 1", "Report 0"]
+
+
+def test_other_languages_are_named_in_the_visitors_language(client, make_news):
+    """Issue 13, item 8: French search said "voir le résultat en English"."""
+    make_news("en", "Bollards in Riga")
+    make_news("it", "Dissuasori a Riga")
+    cases = {
+        "fr": ("bollards", "voir le résultat en anglais"),
+        "es": ("bollards", "ver el resultado en inglés"),
+        "en": ("dissuasori", "see the 1 result in Italian"),
+    }
+    for language, (query, expected) in cases.items():
+        html = client.get(f"/{language}/search/", {"q": query}).content.decode()
+        assert expected in " ".join(html.split()), language
