@@ -1,4 +1,16 @@
-"""Django's database cache, made fit for counters shared by several processes.
+"""The cache backends of production: Redis that never holds a request, and the database cache
+made fit for counters shared by several processes.
+
+**ResilientRedisCache** (CACHES with REDIS_URL, config/settings/base.py `redis_cache`):
+django-redis told to ignore errors answers "nothing cached" when Redis is down, but a Redis
+that is stopped without closing its port (frozen, or a network that drops packets) makes
+every call wait for the socket timeout, and a request makes about ten calls (page cache,
+Wagtail's site lookups, rate limits, anti-spam): a form took over 5 s. Here the first call
+that fails marks that Redis as down for REDIS_RETRY_SECONDS in this process: the calls in
+between are skipped at once (the request goes on uncached, unlimited), then Redis is asked
+again, so the site recovers by itself when it is back (tests/core/test_outages.py).
+
+**CounterSafeDatabaseCache**:
 
 When REDIS_URL is not set, the rate limits (django-ratelimit) and the anti-spam replay check
 keep their counters in the `limits` cache, which is then this database cache: shared by every
@@ -11,10 +23,66 @@ each other; the expiry set when the counter was added is kept.
 """
 
 import base64
+import functools
+import logging
 import pickle
+import time
 
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
+from django_redis.cache import RedisCache
+from django_redis.exceptions import ConnectionInterrupted
+
+logger = logging.getLogger(__name__)
+
+# Redis location -> time.monotonic() until which it is not asked (per process: every thread's
+# cache object shares it).
+_redis_down_until = {}
+
+
+class _SkippingWhileDown:
+    """Wraps django-redis' client: its operations raise ConnectionInterrupted at once while
+    the server is marked down (RedisCache then answers as for any Redis error)."""
+
+    def __init__(self, client, location, retry_seconds):
+        self._client = client
+        self._location = location
+        self._retry_seconds = retry_seconds
+
+    def __getattr__(self, name):
+        attribute = getattr(self._client, name)
+        if name.startswith("_") or name == "close" or not callable(attribute):
+            return attribute
+
+        @functools.wraps(attribute)
+        def call(*args, **kwargs):
+            if time.monotonic() < _redis_down_until.get(self._location, 0):
+                raise ConnectionInterrupted(connection=None) from ConnectionError(
+                    "skipped: Redis was found down a moment ago"
+                )
+            try:
+                return attribute(*args, **kwargs)
+            except ConnectionInterrupted as error:
+                _redis_down_until[self._location] = time.monotonic() + self._retry_seconds
+                logger.warning(
+                    "Redis did not answer (%s): cache calls skipped for %s s",
+                    error,
+                    self._retry_seconds,
+                )
+                raise
+
+        return call
+
+
+class ResilientRedisCache(RedisCache):
+    @property
+    def client(self):
+        if self._client is None:
+            retry_seconds = float(self._params.get("OPTIONS", {}).get("RETRY_SECONDS", 5))
+            self._client = _SkippingWhileDown(
+                self._client_cls(self._server, self._params, self), self._server, retry_seconds
+            )
+        return self._client
 
 
 class CounterSafeDatabaseCache(DatabaseCache):

@@ -31,6 +31,26 @@ def server_error(request):
 RETRY_AFTER_SECONDS = 60
 
 
+# Never shown back: secrets, and the spam protection's own fields.
+NOT_SHOWN_BACK = ("csrfmiddlewaretoken", "antispam_token", "antispam_answer", "website")
+
+
+def sent_fields(request):
+    """What a form sent while the database was down, to show back so that the visitor can
+    send it again (nothing was stored): (name, value) pairs, never a password."""
+    if request.method != "POST":
+        return []
+    try:
+        items = list(request.POST.items())
+    except Exception:  # noqa: BLE001 - a body that cannot be read is shown as nothing
+        return []
+    return [
+        (name.replace("_", " ").strip().capitalize(), value[:5000])
+        for name, value in items[:50]
+        if name not in NOT_SHOWN_BACK and "password" not in name.lower() and value.strip()
+    ]
+
+
 def service_unavailable(request):
     """The 503 page, in the visitor's language, rendered without touching the database:
     a plain template, no request context (its context processors may query), no tags that
@@ -41,8 +61,9 @@ def service_unavailable(request):
         or translation.get_language()
         or settings.LANGUAGE_CODE
     )
+    context = {"LANGUAGE_CODE": language, "sent": sent_fields(request)}
     with translation.override(language):
-        response = HttpResponse(template.render({"LANGUAGE_CODE": language}), status=503)
+        response = HttpResponse(template.render(context), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     response["Content-Language"] = language

@@ -51,10 +51,17 @@ def locales(db):
 
 @pytest.fixture
 def home(locales):
-    """An English home page as the default site's root, like the demo content builds it."""
-    root = Page.get_first_root_node()
+    """An English home page as the default site's root, like the demo content builds it.
+    (After a test that committed, the database was emptied: the root page and the site that
+    Wagtail's migrations make are then made again.)"""
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locales["en"])
+    )
     home = factories.HomePageFactory(parent=root, slug="pactesur-home")
-    site = Site.objects.get(is_default_site=True)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        return home
     welcome_page = site.root_page
     site.root_page = home
     site.save()

@@ -140,19 +140,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # not answer is given up after REDIS_TIMEOUT_SECONDS, so that it never holds a request long.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
+REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "5"))
 LIMITS_CACHE_TABLE = "pactesur_limits_cache"
 
 
-def redis_cache(url, key_prefix, timeout_seconds=REDIS_TIMEOUT_SECONDS):
-    """A django-redis cache that never fails a request (tests/core/test_outages.py)."""
+def redis_cache(url, key_prefix, timeout_seconds=REDIS_TIMEOUT_SECONDS, retry_seconds=None):
+    """A django-redis cache that never fails nor holds a request: errors ignored, a call
+    given up after `timeout_seconds`, and Redis left alone for REDIS_RETRY_SECONDS after a
+    failure (core/cache.py; tests/core/test_outages.py)."""
     return {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "core.cache.ResilientRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": key_prefix,
         "OPTIONS": {
             "IGNORE_EXCEPTIONS": True,
             "SOCKET_CONNECT_TIMEOUT": timeout_seconds,
             "SOCKET_TIMEOUT": timeout_seconds,
+            "RETRY_SECONDS": REDIS_RETRY_SECONDS if retry_seconds is None else retry_seconds,
         },
     }
 
@@ -162,8 +166,7 @@ if REDIS_URL:
         "default": redis_cache(REDIS_URL, "pactesur"),
         "limits": redis_cache(REDIS_URL, "pactesur-limits"),
     }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True  # core.cache logs when Redis stops answering
 else:
     CACHES = {
         "default": {
@@ -182,8 +185,8 @@ else:
 # django-ratelimit counts in the shared cache and lets requests through when it fails.
 RATELIMIT_USE_CACHE = "limits"
 RATELIMIT_FAIL_OPEN = True
-# django-ratelimit warns about every backend it does not list; CounterSafeDatabaseCache is
-# shared and increments atomically (core/cache.py).
+# django-ratelimit warns about every backend it does not list; ResilientRedisCache is
+# django-redis', CounterSafeDatabaseCache is shared and increments atomically (core/cache.py).
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # Full-page cache for anonymous visitors (performance/): at most PAGE_CACHE_SECONDS, and

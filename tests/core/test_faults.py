@@ -15,9 +15,14 @@ import pytest
 from django.core.wsgi import get_wsgi_application
 from django.db import OperationalError, connections
 from django.test import Client
+from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Site
 
 from core.views import service_unavailable
+from events.models import Registration
+from tests.forms import antispam_fields, contact_data
+from tests.privacy.conftest import contact, open_event  # noqa: F401 - fixtures
+from tests.servers import Visitor
 from tests.translation import translate_page
 
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -37,6 +42,28 @@ def test_the_503_page_renders_without_the_database(rf):
     html = response.content.decode()
     assert '<html lang="es"' in html
     assert "El sitio no está disponible por un momento" in html
+
+
+def test_a_form_sent_while_the_database_is_down_is_shown_back(rf):
+    """Nothing could be stored: the visitor is told so, in their language, and sees what they
+    typed to send it again; never a password nor the spam protection's fields."""
+    request = rf.post(
+        "/es/contacto/",
+        {
+            "your_name": "Ana <b>Martín</b>",
+            "your_message": "Hola\nde nuevo",
+            "password": "secret-123",
+            "antispam_token": "token",
+            "csrfmiddlewaretoken": "x" * 32,
+        },
+    )
+    html = service_unavailable(request).content.decode()
+    assert "Lo que ha enviado no se ha recibido" in html
+    assert "<dt>Your name</dt><dd>Ana &lt;b&gt;Martín&lt;/b&gt;</dd>" in html
+    assert "<dd>Hola<br>de nuevo</dd>" in html
+    assert "secret-123" not in html and "token" not in html and "x" * 32 not in html
+    # A plain visit says nothing of the kind.
+    assert "no se ha recibido" not in service_unavailable(rf.get("/es/")).content.decode()
 
 
 @pytest.mark.django_db
@@ -244,3 +271,54 @@ def test_a_redis_outage_degrades_to_uncached_pages(client, site_tree, settings):
     response = client.post("/admin/login/", {"username": "staff", "password": "a-long-password-1"})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)  # what the server serves must be committed
+def test_public_forms_while_postgresql_is_stopped(
+    throwaway_cluster,
+    contact,  # noqa: F811
+    open_event,  # noqa: F811
+    wsgi_server,
+):
+    """Each public form answers a friendly 503 within 5 seconds while PostgreSQL is stopped,
+    saying that nothing was received and showing back what was typed; it works again, with
+    nothing restarted, once PostgreSQL is back."""
+    stop, start = throwaway_cluster
+    forms = {
+        "/en/contact/": lambda n: contact_data(your_e_mail=f"c{n}@example.org"),
+        f"{open_event.url}register/": lambda n: {
+            "name": "Ana Martín",
+            "email": f"r{n}@example.org",
+            "consent": "on",
+            **antispam_fields(),
+        },
+    }
+    visitor = Visitor(wsgi_server)
+    try:
+        stop()
+        for path, fields in forms.items():
+            started = time.monotonic()
+            status, html = visitor.post(path, fields(1))
+            seconds = time.monotonic() - started
+            assert status == 503, path
+            assert '<html lang="en"' in html
+            assert "The site is briefly unavailable" in html
+            # Nothing stored, and the visitor is told so, with what they typed shown back.
+            assert "What you sent was not received" in html
+            assert "<dd>Ana Martín</dd>" in html
+            assert "antispam" not in html and "csrfmiddlewaretoken" not in html
+            assert seconds < 5, (path, seconds)
+        start()
+        deadline = time.monotonic() + 30
+        while fetch(f"{wsgi_server}/healthz")[0] != 200:
+            assert time.monotonic() < deadline, "the site did not recover"
+            time.sleep(0.2)
+        for path, fields in forms.items():
+            status, html = visitor.post(path, fields(2))
+            assert status == 200, path
+            assert "error-summary" not in html, path
+    finally:
+        connections.close_all()  # the test's own connection died with the server
+    assert FormSubmission.objects.count() == 1
+    assert Registration.objects.get().email == "r2@example.org"

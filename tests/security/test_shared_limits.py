@@ -17,7 +17,6 @@ from django.db import connection
 from core.signals import create_cache_tables
 from privacy.antispam import TOKEN_FIELD
 from tests.forms import antispam_fields
-from tests.performance.test_varnish import ensure_page_tree
 from tests.privacy.conftest import contact, open_event  # noqa: F401 - fixtures
 from tests.security.conftest import PASSWORD, make_user
 from tests.servers import ON_POSTGRESQL, Gunicorn, Visitor, copy_test_database, post_many
@@ -48,12 +47,7 @@ def rows(table, database_url):
 
 
 @pytest.fixture
-def page_tree(db):
-    ensure_page_tree()  # an earlier test that committed may have emptied it
-
-
-@pytest.fixture
-def served_site(page_tree, contact, open_event, settings, tmp_path):  # noqa: F811
+def served_site(contact, open_event, settings, tmp_path):  # noqa: F811
     """The test site (a contact form, an event taking registrations, an editor), committed
     and with the limits' database-cache table, for a server in other processes."""
     make_user("editor")
