@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 $(BIN)/activate: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools  # audited too (make audit)
 	$(BIN)/python -m pip install --quiet -e ".[dev,docs]"
 	touch $(BIN)/activate
 
@@ -63,7 +63,9 @@ messages: $(BIN)/activate
 	$(BIN)/python scripts/compile_messages.py --locale-dir core/locale
 	$(BIN)/python scripts/compile_messages.py --locale-dir search/locale
 
-# pip-audit (in its own .venv-audit) over every package installed in .venv.
+# pip-audit (in its own .venv-audit) over every package installed in .venv, pip and setuptools
+# included. Fails when nothing could be audited, unless PIP_AUDIT_STRICT=0 declares a machine
+# without access to vulnerability data (docs/security-and-privacy.md#dependency-audit).
 audit: $(BIN)/activate
 	$(BIN)/python scripts/audit_dependencies.py
 
