@@ -14,16 +14,17 @@ page's HTML as a static file (the ceiling).
 
 It prepares a fresh database in a temporary directory (migrate, load_demo_content,
 generate_load_data, prerender_renditions, collectstatic), starts one gunicorn per mode with
-the production settings on 127.0.0.1 (SQLite unless DATABASE_URL is set; gthread workers,
-which keep connections alive), nginx and Varnish, then measures in --runs interleaved
-rounds: each round measures the ceiling, then every page in every mode, so that a change
-in the machine's load touches all figures alike. Each figure is the median of the rounds
-with its spread; "/ nginx" is the median of the per-round ratios to that round's ceiling.
-CPU ms / request is the server's own CPU time (user + system of its processes, from /proc)
-divided by the requests wrk counted: unlike req/s it hardly moves when other processes
-share the machine. wrk, nginx (nginx-light), varnish and redis-server come from Debian:
-the script installs them with apt-get when it runs as root (--no-varnish skips that mode).
-BENCH_PORTS=8800-8899 keeps the servers in a port range.
+config.settings.bench (production + the demo app) on 127.0.0.1 (SQLite unless DATABASE_URL
+is set; gthread workers, which keep connections alive), nginx and Varnish, then measures in
+--runs interleaved rounds: each round measures the ceiling, then every page in every mode,
+so that a change in the machine's load touches all figures alike. Each figure is the median
+of the rounds with its spread; "/ nginx" is the median of the per-round ratios to that
+round's ceiling. CPU ms / request is the server's own CPU time (user + system of its
+processes, from /proc, once it has finished what wrk left in flight) divided by the
+requests it answered (gunicorn's access log): unlike req/s it hardly moves when other
+processes share the machine. wrk, nginx (nginx-light), varnish and redis-server come from
+Debian: the script installs them with apt-get when it runs as root (--no-varnish skips that
+mode). BENCH_PORTS=8800-8899 keeps the servers in a port range.
 """
 
 import argparse
@@ -135,8 +136,11 @@ class Bench:
             self.args.news, self.args.events = prepared["news"], prepared["events"]
             log(
                 f"Reusing the database prepared in {self.root} ({self.args.news} news items, "
-                f"{self.args.events} events)"
+                f"{self.args.events} events), migrated to this checkout"
             )
+            python = str(VENV / "bin" / "python")
+            command = [python, "manage.py", "migrate", "--noinput", "-v", "0"]
+            benchkit.run_checked(command, cwd=REPO, env=self.env)
             return prepared
         log(f"Preparing: {self.args.news} news items and {self.args.events} events in 4 languages…")
         python = str(VENV / "bin" / "python")

@@ -17,7 +17,8 @@ def report(args, database, prepared, urls, info, rounds, load_before):
     )
     print(
         f"gunicorn {args.workers} {args.worker_class} workers{threads} per mode, "
-        f"production settings, CONN_MAX_AGE={args.conn_max_age}; wrk -t{args.threads} "
+        f"config.settings.bench (production + demo app), CONN_MAX_AGE={args.conn_max_age}; "
+        f"wrk -t{args.threads} "
         f"-c{args.connections} -d{args.duration}s on 127.0.0.1; pages in "
         f"'{args.language}'; {len(rounds)} interleaved rounds (median ±half the spread)"
     )

@@ -178,7 +178,8 @@ def report(results):
     log()
     log(f"Machine: {results['machine']}")
     log(
-        f"gunicorn {args['workers']} sync workers each, SQLite, production settings, page "
+        f"gunicorn {args['workers']} sync workers each, SQLite, production settings (ours: "
+        f"config.settings.bench, production + demo app), page "
         f"cache off; wrk -t{args['threads']} -c{args['connections']} -d{args['duration']}s; "
         f"{len(results['rounds'])} interleaved rounds; figures: median ±half the spread."
     )

@@ -5,11 +5,12 @@
     bench/profile --dataset peer        # the same measurements on bakerydemo
     bench/profile --json /tmp/p.json    # keep the raw figures (bench/profile --report FILE)
 
-Profiles the checkout it stands in (not a clone), with the production settings and the page
-cache off (PAGE_CACHE_SECONDS=0), on two SQLite databases it prepares once in --workdir and
-migrates on each run: "demo" (load_demo_content) and "load" (the same plus generate_load_data
---news 2000 --events 500, the size of issue 17). "peer" is wagtail/bakerydemo as
-../shared/peer-bench/measure.sh prepares it (its prepare() is called when it is missing).
+Profiles the checkout it stands in (not a clone), with config.settings.bench (production +
+demo app) and the page cache off (PAGE_CACHE_SECONDS=0), on two SQLite databases it
+prepares once in --workdir and migrates on each run: "demo" (load_demo_content) and "load"
+(the same plus generate_load_data --news 2000 --events 500, the size of issue 17). "peer"
+is wagtail/bakerydemo as ../shared/peer-bench/measure.sh prepares it (its prepare() is
+called when it is missing).
 
 Each page is requested in one process through Django's WSGI handler (profile_worker.py):
 CPU time per request with nothing installed, then the shares of templates, template tags,
