@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 
 
 class CoreConfig(AppConfig):
@@ -7,7 +7,11 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
+        from wagtail_localize.models import TranslationLog
+
         from .signals import create_cache_tables, ensure_locales
+        from .translated_slugs import give_own_slug
 
         post_migrate.connect(ensure_locales, sender=self)
         post_migrate.connect(create_cache_tables, sender=self)
+        post_save.connect(give_own_slug, sender=TranslationLog, dispatch_uid="core_own_slug")

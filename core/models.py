@@ -10,8 +10,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .translated_slugs import keep_own_slug
+
 # The Page fields every page type translates or keeps in step across languages.
-# Slugs are synchronised so that /en/news/x/ and /fr/news/x/ are the same item.
+# Slugs are synchronised (a translator may override them); a translation saved by a person
+# gets a slug of its translated title and keeps it (core.translated_slugs).
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
     SynchronizedField("slug"),
@@ -42,6 +45,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        keep_own_slug(self)
+        return super().save(*args, **kwargs)
 
     def permissions_for_user(self, user):
         """What `user` may do with this page, as told by the PAGE_PERMISSION_TESTER class

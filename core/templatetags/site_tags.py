@@ -20,8 +20,8 @@ from wagtail.models import Locale, Page, Site
 
 register = template.Library()
 
-# The children of each language's home page that the footer links to, found by slug
-# (slugs are synchronised across languages, so they are the same in every tree).
+# The children of each language's home page that the footer links to, found by slug (in a
+# translated tree, by the slug of the default language's page they translate).
 FOOTER_SLUGS = ["about", "accessibility", "privacy", "legal-notice", "contact"]
 
 # OpenGraph wants a territory; a language not listed here falls back to its bare code.
@@ -131,6 +131,7 @@ class SiteChrome:
             )
         self._home = None
         self._children = None
+        self._footer_slugs = {}
         self._languages = None
         self._alternates = None
         self._featured = False
@@ -159,8 +160,23 @@ class SiteChrome:
 
     def _get_children(self):
         if self._children is None:
+            self._children, self._footer_slugs = [], {}
             home = self.home
-            self._children = list(home.get_children().live().public()) if home is not None else []
+            if home is not None:
+                # One query for the home page's children and, in a translated tree, the
+                # default language's footer pages: a translation may have an address of its
+                # own (core.translated_slugs), so the footer knows it by its original's slug.
+                condition = Q(path__startswith=home.path, depth=home.depth + 1)
+                root = self.site.root_page if self.site is not None else home
+                if root.pk != home.pk:
+                    condition |= Q(
+                        path__startswith=root.path, depth=root.depth + 1, slug__in=FOOTER_SLUGS
+                    )
+                for page in Page.objects.live().public().filter(condition).order_by("path"):
+                    if page.path.startswith(home.path):
+                        self._children.append(page)
+                    else:
+                        self._footer_slugs[page.translation_key] = page.slug
         return self._children
 
     @property
@@ -184,7 +200,9 @@ class SiteChrome:
 
     @property
     def footer_links(self):
-        by_slug = {child.slug: child for child in self._get_children()}
+        by_slug = {}
+        for child in self._get_children():
+            by_slug.setdefault(self._footer_slugs.get(child.translation_key, child.slug), child)
         return [
             {"slug": slug, "page": by_slug[slug], "url": by_slug[slug].get_url(self.request)}
             for slug in FOOTER_SLUGS

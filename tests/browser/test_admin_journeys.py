@@ -88,10 +88,12 @@ def test_translator_translates_a_new_page_from_its_french_alias(log_in_as, new_c
     page.get_by_role("button", name="Publish in Français").click()
     expect(page.get_by_text(re.compile("Published", re.I)).first).to_be_visible()
 
-    # The French page is live with its French title (its old address still leads to it).
+    # The French page is live with its French title, at a French address; the address it
+    # had as an alias leads to it.
     visitor = new_context().new_page()
     response = visitor.goto(alias.url)
     assert response.status == 200
+    assert visitor.url.endswith("/fr/travailler-avec-les-ecoles/")
     expect(visitor.locator("h1")).to_have_text("Travailler avec les écoles")
     assert visitor.locator("html").get_attribute("lang") == "fr"
 
