@@ -104,6 +104,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /*/search/",
         "Disallow: /*/events/*/register/",
+        "Disallow: /*/events/*/confirm/",
         "Disallow: /*/events/*/cancel/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
         "",

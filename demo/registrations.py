@@ -43,7 +43,7 @@ def ensure_registrations(data, pages):
                 continue
             page = translations.get(person["language"]) or in_turn[number % len(in_turn)]
             try:
-                rules.register(
+                request = rules.register(
                     page,
                     name=person["name"],
                     email=person["email"],
@@ -52,6 +52,8 @@ def ensure_registrations(data, pages):
                     consent_version=CONSENT_VERSION,
                     language_code=page.locale.language_code,
                 )
+                if request.registration is not None:  # as if they opened the e-mailed link
+                    rules.confirm_address(request.registration)
             except rules.RegistrationRefused:
                 continue
             created += 1

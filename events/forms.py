@@ -30,7 +30,10 @@ class RegistrationForm(AntiSpamMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
-        help_text=_("We send the confirmation and a link to cancel to this address."),
+        help_text=_(
+            "We send you a link to confirm your registration: a place is held for you once "
+            "you open it."
+        ),
     )
     organisation = forms.CharField(
         label=pgettext_lazy("registration form", "Organisation"),

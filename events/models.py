@@ -301,6 +301,15 @@ class EventPage(RoutablePageMixin, BasePage):
             "in order when someone cancels."
         ),
     )
+    registration_requires_approval = models.BooleanField(
+        _("registrations need approval"),
+        default=False,
+        help_text=_(
+            "For events not open to anyone (trainings for police officers…): requests wait "
+            "in Registrations until staff approve or decline them; the visitor is told by "
+            "e-mail either way."
+        ),
+    )
 
     participants_count = models.PositiveIntegerField(
         _("number of participants"),
@@ -348,6 +357,7 @@ class EventPage(RoutablePageMixin, BasePage):
                     [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
                 ),
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("waiting_list_enabled")]),
+                FieldPanel("registration_requires_approval"),
             ],
             heading=_("Registration"),
         ),
@@ -381,6 +391,7 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("registration_closes_at"),
         SynchronizedField("capacity"),
         SynchronizedField("waiting_list_enabled"),
+        SynchronizedField("registration_requires_approval"),
         SynchronizedField("participants_count"),
         SynchronizedField("report"),
     ]
@@ -558,6 +569,12 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return register(request, self)
 
+    @path("confirm/")
+    def confirm_registration(self, request):
+        from .views import confirm_registration
+
+        return confirm_registration(request, self)
+
     @path("cancel/")
     def cancel_registration(self, request):
         from .views import cancel_registration
@@ -594,14 +611,26 @@ class SharedEvent(models.Model):
 
 
 class RegistrationStatus(models.TextChoices):
+    UNCONFIRMED = "unconfirmed", _("Address not confirmed yet")
+    REQUESTED = "requested", _("Awaiting approval")
     CONFIRMED = "confirmed", _("Confirmed")
     WAITING = "waiting", _("On the waiting list")
+    DECLINED = "declined", _("Declined")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+# Statuses that hold a place or a waiting-list rank: only these count against capacity.
+HOLDING = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
+# A request or registration still alive: one per address and event.
+LIVE = [RegistrationStatus.UNCONFIRMED, RegistrationStatus.REQUESTED, *HOLDING]
 
 
 class Registration(models.Model):
     """A visitor's registration for an event, in whichever language they registered.
 
+    It starts as a request that holds nothing (UNCONFIRMED) until the visitor opens the link
+    e-mailed to the address; unconfirmed requests expire. Then it holds a place or a
+    waiting-list rank, or, for events that need approval, waits for staff (REQUESTED).
     Consent is stored with the exact text shown and its version. Personal data is purged
     a set number of days after the event (see the purge_registrations command), keeping
     the row and its status so that the counts stay right.
@@ -627,6 +656,22 @@ class Registration(models.Model):
     consented_at = models.DateTimeField()
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+    expires_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_("An unconfirmed request is dropped if its address is not confirmed by then."),
+    )
+    address_confirmed_at = models.DateTimeField(_("address confirmed"), null=True, blank=True)
+    held_since = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_("When it first held a place or a waiting-list rank (the list's order)."),
+    )
+    last_emailed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_("The last confirmation link or reminder of an existing registration sent."),
+    )
     cancelled_at = models.DateTimeField(null=True, blank=True)
     promoted_at = models.DateTimeField(
         null=True, blank=True, help_text=_("When the registration moved up from the waiting list.")
@@ -642,8 +687,8 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["shared_event", "email"],
-                condition=models.Q(status__in=["confirmed", "waiting"]),
-                name="one_active_registration_per_email_per_event",
+                condition=models.Q(status__in=["unconfirmed", "requested", "confirmed", "waiting"]),
+                name="one_live_registration_per_email_per_event",
             )
         ]
         indexes = [models.Index(fields=["shared_event", "status", "created_at"])]

@@ -67,26 +67,37 @@ class RegistrationFilterSet(WagtailFilterSet):
 class RegistrationIndexView(generic.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        change = self.permission_policy.user_has_permission(self.request.user, "change")
-        if change and instance.status != RegistrationStatus.CONFIRMED and not instance.purged_at:
-            buttons.append(
-                ListingButton(
-                    _("Confirm"),
-                    url=reverse("registrations:confirm", args=[instance.pk]),
-                    icon_name="check",
-                    priority=5,
+        if instance.purged_at or not self.permission_policy.user_has_permission(
+            self.request.user, "change"
+        ):
+            return buttons
+        for action, label, icon, allowed in STAFF_ACTIONS:
+            if instance.status in allowed:
+                buttons.append(
+                    ListingButton(
+                        label,
+                        url=reverse(f"registrations:{action}", args=[instance.pk]),
+                        icon_name=icon,
+                        priority=5,
+                    )
                 )
-            )
-        if change and instance.status != RegistrationStatus.CANCELLED:
-            buttons.append(
-                ListingButton(
-                    _("Cancel registration"),
-                    url=reverse("registrations:cancel", args=[instance.pk]),
-                    icon_name="cross",
-                    priority=6,
-                )
-            )
         return buttons
+
+
+S = RegistrationStatus
+# (action, button label, icon, statuses it applies to)
+STAFF_ACTIONS = [
+    ("approve", _("Approve"), "check", [S.REQUESTED]),
+    ("decline", _("Decline"), "cross", [S.REQUESTED]),
+    ("confirm", _("Confirm"), "check", [S.UNCONFIRMED, S.WAITING, S.DECLINED, S.CANCELLED]),
+    ("cancel", _("Cancel registration"), "cross", [S.UNCONFIRMED, S.CONFIRMED, S.WAITING]),
+]
+RULES = {
+    "approve": rules.approve,
+    "decline": rules.decline,
+    "confirm": rules.confirm,
+    "cancel": rules.cancel,
+}
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -130,8 +141,8 @@ class RegistrationViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("confirm/<int:pk>/", self.staff_action("confirm"), name="confirm"),
-            path("cancel/<int:pk>/", self.staff_action("cancel"), name="cancel"),
+            path(f"{action}/<int:pk>/", self.staff_action(action), name=action)
+            for action, *_rest in STAFF_ACTIONS
         ]
 
     def staff_action(self, action):
@@ -145,15 +156,16 @@ class RegistrationViewSet(ModelViewSet):
             registration = get_object_or_404(Registration, pk=pk)
             if request.method == "POST":
                 with transaction.atomic():  # the change and its e-mails, or neither
-                    if action == "confirm":
-                        if rules.confirm(registration):
+                    before = registration.status
+                    result = RULES[action](registration)
+                    registration.refresh_from_db()
+                    if registration.status != before:
+                        if before == S.WAITING and registration.status == S.CONFIRMED:
                             emails.send_promoted(registration, request)
-                    else:
-                        promoted = rules.cancel(registration)
-                        registration.refresh_from_db()
-                        emails.send_cancellation_confirmed(registration, request)
-                        if promoted:
-                            emails.send_promoted(promoted, request)
+                        else:
+                            emails.send_status(registration, request)
+                    if action == "cancel" and result is not None:
+                        emails.send_promoted(result, request)
                 return redirect(
                     reverse("registrations:index") + f"?shared_event={registration.shared_event_id}"
                 )

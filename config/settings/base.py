@@ -464,6 +464,18 @@ LOGGING = {
 # Events: personal data of registrations is erased this many days after the event ends
 # (`manage.py purge_registrations`, run daily by cron).
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
+# A registration holds a place only once its address is confirmed from the e-mailed link,
+# valid REGISTRATION_CONFIRM_HOURS; limits on unconfirmed requests (events/registration.py).
+REGISTRATION_CONFIRM_HOURS = int(os.environ.get("REGISTRATION_CONFIRM_HOURS", "24"))
+REGISTRATION_MAX_PENDING_PER_EVENT = int(
+    os.environ.get("REGISTRATION_MAX_PENDING_PER_EVENT", "100")
+)
+REGISTRATION_MAX_PENDING_PER_ADDRESS = int(
+    os.environ.get("REGISTRATION_MAX_PENDING_PER_ADDRESS", "3")
+)
+REGISTRATION_EMAIL_INTERVAL_MINUTES = int(
+    os.environ.get("REGISTRATION_EMAIL_INTERVAL_MINUTES", "10")
+)
 
 # Privacy (privacy/): contact-form submissions are deleted this many days after they were
 # sent (`manage.py purge_form_submissions`, run daily by cron).

@@ -1,10 +1,12 @@
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
 
 from tests.factories import EventPageFactory
 from tests.forms import antispam_fields
+from tests.mail import deliver_outbox
 
 
 @pytest.fixture
@@ -34,3 +36,23 @@ def register_data(email="ana@example.org", **overrides):
     }
     data.update(overrides)
     return data
+
+
+CONFIRM_LINK = re.compile(r"https?://[^/\s]+(/\S+/confirm/\?token=\S+)")
+
+
+def confirm_link(address):
+    """The path of the last confirmation link e-mailed to `address` (delivering the outbox)."""
+    for message in reversed(deliver_outbox()):
+        if message.to == [address]:
+            found = CONFIRM_LINK.search(message.body)
+            if found:
+                return found.group(1)
+    raise AssertionError(f"no confirmation link was e-mailed to {address}")
+
+
+def register_and_confirm(client, event, email="ana@example.org", **data):
+    """A visitor's whole registration: the form, then the link from the e-mail."""
+    response = client.post(f"{event.url}register/", register_data(email=email, **data))
+    assert response.status_code == 200, response.content.decode()[:500]
+    return client.post(confirm_link(email))

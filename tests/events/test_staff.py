@@ -7,17 +7,14 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import Registration
-from tests.events.conftest import register_data
+from tests.events.conftest import register_and_confirm, register_data
 from tests.mail import deliver_outbox
 
 
 @pytest.fixture
 def registrations(client, open_event):
     for n in range(4):
-        client.post(
-            f"{open_event.url}register/",
-            register_data(email=f"p{n}@example.org", name=f"Person {n}"),
-        )
+        register_and_confirm(client, open_event, email=f"p{n}@example.org", name=f"Person {n}")
     return list(Registration.objects.order_by("pk"))
 
 
@@ -105,3 +102,16 @@ def test_staff_see_registrations_with_an_email_still_in_the_outbox(
     assert "late@example.org" in html and "p0@example.org" not in html
     html = admin_client.get("/admin/registrations/?email_not_sent=false").content.decode()
     assert "late@example.org" not in html and "p0@example.org" in html
+
+
+@pytest.mark.django_db
+def test_expired_requests_are_deleted_by_the_daily_purge(client, open_event, registrations):
+    client.post(f"{open_event.url}register/", register_data(email="late@example.org"))
+    client.post(f"{open_event.url}register/", register_data(email="fresh@example.org"))
+    Registration.objects.filter(email="late@example.org").update(
+        expires_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    call_command("purge_registrations", stdout=io.StringIO())
+    emails = set(Registration.objects.values_list("email", flat=True))
+    assert "late@example.org" not in emails
+    assert {"fresh@example.org", "p0@example.org"} <= emails

@@ -21,7 +21,7 @@ from tests.mail import deliver_outbox
 from tests.privacy.conftest import CONTACT_URL, register_data
 
 CONTACT_SENT = "Thank you, your message has been sent."
-REGISTERED = "We have sent a confirmation to"
+REGISTERED = "Check your inbox"
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "40"))
 SETTINGS = settings(
     max_examples=EXAMPLES,

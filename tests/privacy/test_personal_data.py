@@ -16,6 +16,7 @@ from events.models import Registration, RegistrationStatus
 from home.forms import CONTACT_CONSENT_VERSION
 from privacy.models import PersonalDataRequest
 from tests import factories
+from tests.events.conftest import register_and_confirm
 from tests.forms import contact_data
 from tests.mail import deliver_outbox
 from tests.privacy.conftest import CONTACT_URL, register_data
@@ -28,7 +29,7 @@ URL = "/admin/personal-data/"
 def ana_data(client, contact, open_event):
     """Ana registered for an event and wrote twice (once with capitals); Bea once each."""
     for email in (ANA, "bea@example.org"):
-        client.post(f"{open_event.url}register/", register_data(email=email))
+        register_and_confirm(client, open_event, email=email)
     client.post(CONTACT_URL, contact_data(your_e_mail=ANA, your_message="First"))
     client.post(CONTACT_URL, contact_data(your_e_mail=" Ana@Example.org", your_message="Two"))
     client.post(CONTACT_URL, contact_data(your_e_mail="bea@example.org"))
@@ -158,7 +159,7 @@ def test_erasing_frees_the_place_for_the_waiting_list(
     client, open_event, django_capture_on_commit_callbacks
 ):
     for n in range(4):  # 3 places
-        client.post(f"{open_event.url}register/", register_data(email=f"p{n}@example.org"))
+        register_and_confirm(client, open_event, email=f"p{n}@example.org")
     assert Registration.objects.get(email="p3@example.org").status == RegistrationStatus.WAITING
     deliver_outbox().clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,6 +1,8 @@
-"""Erase the personal data of registrations some days after their event (meant for a daily cron).
+"""Erase the personal data of registrations some days after their event, and delete the
+registration requests whose address was never confirmed in time (meant for a daily cron).
 
-The rows stay, with their status and dates, so that the counts of past events stay right.
+The rows of registrations stay, with their status and dates, so that the counts of past
+events stay right; an expired request never counted and is deleted outright.
 """
 
 import datetime
@@ -11,7 +13,7 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-from events.models import Registration
+from events.models import Registration, RegistrationStatus
 
 
 class Command(BaseCommand):
@@ -28,12 +30,19 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Only say how many.")
 
     def handle(self, *args, days, dry_run, **options):
-        cutoff = timezone.now() - datetime.timedelta(days=days)
+        now = timezone.now()
+        cutoff = now - datetime.timedelta(days=days)
         due = Registration.objects.filter(purged_at=None, shared_event__end__lt=cutoff)
+        expired = Registration.objects.filter(
+            status=RegistrationStatus.UNCONFIRMED, expires_at__lt=now
+        )
         count = due.count()
         if dry_run:
             self.stdout.write(f"{count} registration(s) would be purged.")
+            self.stdout.write(f"{expired.count()} expired request(s) would be deleted.")
             return
+        deleted, _by_model = expired.delete()
+        self.stdout.write(f"Deleted {deleted} expired registration request(s).")
         # The e-mail stays unique per row so the one-active-registration rule still holds.
         purged = due.update(
             name="",
