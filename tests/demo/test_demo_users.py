@@ -5,6 +5,12 @@ import io
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
+
+
+def log_in(**credentials):
+    """authenticate() as the login form calls it (django-axes needs the request)."""
+    return authenticate(RequestFactory().post("/admin/login/"), **credentials)
 
 
 def run(**env):
@@ -41,7 +47,7 @@ def test_generated_passwords_are_printed_once(settings, monkeypatch, locales):
         "translator-es",
     }
     assert len(set(passwords.values())) == 5
-    assert authenticate(username="translator-it", password=passwords["translator-it"])
+    assert log_in(username="translator-it", password=passwords["translator-it"])
     italian = get_user_model().objects.get(username="translator-it")
     assert list(italian.groups.values_list("name", flat=True)) == ["Translators (Italian)"]
     assert italian.email == "translator-it@example.org"
@@ -49,7 +55,7 @@ def test_generated_passwords_are_printed_once(settings, monkeypatch, locales):
     again = run()  # idempotent: nobody is duplicated, no password printed or changed
     assert "password: " not in again
     assert get_user_model().objects.filter(username__startswith="translator-").count() == 3
-    assert authenticate(username="editor", password=passwords["editor"])
+    assert log_in(username="editor", password=passwords["editor"])
 
 
 @pytest.mark.django_db
@@ -59,4 +65,4 @@ def test_password_from_the_environment(settings, monkeypatch, locales):
     output = run()
     assert "from-the-environment-123" not in output
     for username in ("editor", "moderator", "translator-es"):
-        assert authenticate(username=username, password="from-the-environment-123")
+        assert log_in(username=username, password="from-the-environment-123")
