@@ -7,8 +7,11 @@ brought in line with the row whenever it changes:
   translation in a transaction.on_commit callback), unpublishing, aliases being converted
   into translations, copies, and pages created in code; saves that only touch revision
   bookkeeping (a draft being saved) are skipped;
-- page_published / page_unpublished: explicit, and what Wagtail sends for aliases, which are
-  never indexed;
+- page_published is NOT listened to: Wagtail sends it right after the full save that
+  publishing makes (PublishRevisionAction, update_aliases, copies), which post_save has
+  indexed already; listening to both wrote every published page's entry twice;
+- page_unpublished: also sent without a save (`unpublish(commit=False)` before a page is
+  deleted); removing an entry is one DELETE;
 - post_page_move: the page and its descendants (their privacy may have changed);
 - post_delete: the entry goes (the foreign key cascades too);
 - PageViewRestriction saved or deleted: the restricted page and its descendants.
@@ -21,7 +24,7 @@ import logging
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, get_page_models
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_unpublished, post_page_move
 
 from . import indexing
 
@@ -54,10 +57,6 @@ def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
         indexing.index_page(instance)  # reads the row: update_fields may have left it different
 
 
-def on_page_published(sender, instance, **kwargs):
-    indexing.index_page(instance)
-
-
 def on_page_unpublished(sender, instance, **kwargs):
     indexing.remove_page(instance.pk)
 
@@ -80,7 +79,6 @@ def connect():
     for model in {Page, *get_page_models()}:
         post_save.connect(on_page_saved, sender=model, dispatch_uid=f"search_save_{model}")
         post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"search_del_{model}")
-    page_published.connect(on_page_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
     post_save.connect(

@@ -6,9 +6,11 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page, PageViewRestriction
 
+from search import indexing
 from search.models import SearchEntry
 from tests import factories
 from tests.search.conftest import run_search, titles
@@ -23,6 +25,30 @@ def test_publishing_a_new_revision_updates_the_results(make_news):
     news.save_revision().publish()
     assert titles(run_search("en", q="turnstiles")) == ["Turnstiles in Riga"]
     assert titles(run_search("en", q="bollards")) == []
+
+
+def search_entry_writes(queries):
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        if "search_searchentry" in query["sql"]
+        and query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+
+
+def test_publishing_writes_the_search_entry_once(make_news):
+    """Publishing saves the page (post_save indexes it), then sends page_published: the
+    entry was written a second time for it, doubling the index work of every publish."""
+    news = make_news("en", "Bollards in Riga")
+    with CaptureQueriesContext(connection) as indexing_once:
+        indexing.index_page(news)
+    news.title = "Turnstiles in Riga"
+    revision = news.save_revision()
+    with CaptureQueriesContext(connection) as publishing:
+        revision.publish()
+    assert search_entry_writes(indexing_once)
+    assert len(search_entry_writes(publishing)) == len(search_entry_writes(indexing_once))
+    assert titles(run_search("en", q="turnstiles")) == ["Turnstiles in Riga"]
 
 
 def test_publishing_a_draft_page_adds_it(trees):
