@@ -1,19 +1,47 @@
 import os
 
 import pytest
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
 from tests import factories
+from tests.dbtemplate import _migrations_from_template, django_db_setup  # noqa: F401
+from tests.shared import (  # noqa: F401 - fixtures
+    _django_db_helper,
+    _shared_module,
+    _shared_state,
+    only_database_tests,
+    order_by_shared_data,
+    shared_fixture,
+    xdist_group,
+)
 from tests.translation import translate_page
 
 LANGUAGES = ["en", "fr", "it", "es"]
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--only-database-tests",
+        action="store_true",
+        help="Only the tests that can reach a database (CI's PostgreSQL run: the others "
+        "cannot depend on the engine and run on SQLite).",
+    )
+
+
+def pytest_itemcollected(item):
+    xdist_group(item)
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """REQUIRE_POSTGRES=1 (set by .ci/run) turns a skipped PostgreSQL test into a failure."""
+    """The order of the tests (tests/shared.py); REQUIRE_POSTGRES=1 (set by .ci/run) turns
+    a skipped PostgreSQL test into a failure."""
+    if config.getoption("--only-database-tests"):
+        only_database_tests(config, items)
+    order_by_shared_data(items)
     if os.environ.get("REQUIRE_POSTGRES") != "1":
         return
     for item in items:
@@ -30,8 +58,11 @@ def _require_postgres(db):
 @pytest.fixture(autouse=True)
 def _fresh_limits():
     """Each test starts with nothing counted: rate limits and answered anti-spam questions
-    (the `limits` cache, local memory in the tests; login failures are in the database)."""
+    (the `limits` cache, local memory in the tests; login failures are in the database);
+    and with an empty default cache: no page cache entry, no site root paths or content
+    generation of data an earlier test built or changed, then rolled back."""
     caches["limits"].clear()
+    cache.clear()
     yield
 
 
@@ -49,19 +80,15 @@ def locales(db):
     return {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
 
 
-@pytest.fixture
-def home(locales):
+@shared_fixture()
+def home(_parent=None):
     """An English home page as the default site's root, like the demo content builds it.
-    (After a test that committed, the database was emptied: the root page and the site that
-    Wagtail's migrations make are then made again.)"""
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locales["en"])
-    )
+    Built once per module (tests/shared.py); each test gets it re-read. (After a test that
+    committed, the database is copied back from the migrated template: Wagtail's root page
+    and default site are there.)"""
+    root = Page.get_first_root_node()
     home = factories.HomePageFactory(parent=root, slug="pactesur-home")
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-        return home
+    site = Site.objects.get(is_default_site=True)
     welcome_page = site.root_page
     site.root_page = home
     site.save()
@@ -69,7 +96,7 @@ def home(locales):
     return home
 
 
-@pytest.fixture
+@shared_fixture(parent="home")
 def site_tree(home):
     """One page of every type under the English home page."""
     projects = factories.ProjectIndexPageFactory(parent=home)
@@ -95,9 +122,11 @@ def site_tree(home):
     }
 
 
-@pytest.fixture
-def translated_site(site_tree, locales):
-    """site_tree translated into fr, it and es through wagtail-localize (parents first)."""
+@shared_fixture(parent="site_tree")
+def translated_site(site_tree):
+    """site_tree translated into fr, it and es through wagtail-localize (parents first);
+    the same dict as `site_tree` in a test that asks for both."""
+    locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
     for code in ("fr", "it", "es"):
         for page in site_tree.values():
             translate_page(page, locales[code], lambda text, code=code: f"[{code}] {text}")

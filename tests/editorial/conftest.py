@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from editorial.models import TranslatorGroup
 from editorial.roles import EDITORS, MODERATORS
 from tests.factories import CityFactory, PartnerFactory
+from tests.shared import shared_fixture
 from tests.translation import translate_object
 
 
@@ -107,12 +108,13 @@ def _edit_form_index(html):
     raise AssertionError("No edit form")
 
 
-@pytest.fixture
-def small_site(site_tree, locales):
+@shared_fixture(parent="site_tree")
+def small_site(site_tree):
     """The home page, the news index, a news item, the event index, an event and the About
-    page, translated into French and Italian (lighter than `translated_site`)."""
+    page, translated into French and Italian (lighter than `translated_site`); the same
+    dict as `site_tree`. Built once per module (tests/shared.py)."""
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
+    from wagtail.models import Locale, Page
 
     from tests.translation import translate_page
 
@@ -121,6 +123,7 @@ def small_site(site_tree, locales):
     Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
     keys = ["home", "news_index", "news", "event_index", "event", "standard"]
     for code in ("fr", "it"):
+        locale = Locale.objects.get(language_code=code)
         for key in keys:
-            translate_page(site_tree[key], locales[code], lambda text, c=code: f"[{c}] {text}")
+            translate_page(site_tree[key], locale, lambda text, c=code: f"[{c}] {text}")
     return site_tree

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from tests.performance.builders import build_site, grow_site
+from tests.shared import shared_fixture, shared_media_root
 
 
 @pytest.fixture(autouse=True)
@@ -16,13 +17,16 @@ def _empty_cache():
 
 
 @pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def media_root(request, settings, tmp_path):
+    """A MEDIA_ROOT of the test's own, or that of the module's `perf_site` (its images)."""
+    settings.MEDIA_ROOT = shared_media_root(request) or tmp_path / "media"
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture
-def perf_site(db, media_root):
+@shared_fixture(media=True)
+def perf_site(_parent=None):
+    """builders.build_site(), built once per module (tests/shared.py); ask for `media_root`
+    too where its image files are read."""
     return build_site()
 
 

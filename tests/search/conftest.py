@@ -3,10 +3,12 @@ import datetime
 import pytest
 from django.test import RequestFactory
 from django.utils import translation
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from search.views import search
 from tests import factories
+from tests.shared import shared_fixture
 
 LANGUAGES = ["en", "fr", "it", "es"]
 
@@ -27,18 +29,19 @@ def paragraph(html):
     return [("paragraph", RichText(html))]
 
 
-@pytest.fixture
-def trees(site_tree, locales):
+@shared_fixture(parent="site_tree")
+def trees(site_tree):
     """The home page and indexes in every language: {language: {"home", "news_index",
     "event_index", "project_index"}}; fr/it/es are published translations (Wagtail's
     copy_for_translation, quicker than wagtail-localize; tests of wagtail-localize
-    translations use tests.translation.translate_object)."""
+    translations use tests.translation.translate_object). Built once per module."""
     keys = ("home", "news_index", "event_index", "project_index")
     result = {"en": {key: site_tree[key] for key in keys}}
     for code in LANGUAGES[1:]:
+        locale = Locale.objects.get(language_code=code)
         result[code] = {}
         for key in keys:
-            page = site_tree[key].copy_for_translation(locales[code])
+            page = site_tree[key].copy_for_translation(locale)
             page.title = f"[{code}] {page.title}"
             page.save_revision().publish()
             page.refresh_from_db()

@@ -1,0 +1,211 @@
+"""Migrate once, copy for every test database: a template of the migrated database.
+
+Creating a test database runs every migration (about 365; nearly all of the time goes to
+Django rendering model states for Wagtail's migrations, see docs/testing.md). pytest-xdist
+makes one test database per worker, and `make test` a third one for its serial tests: the
+same migrations, three times over.
+
+Instead, the first test database made runs the migrations and is copied, just before the
+post_migrate signal, into a template; every other one is a copy of that template, then gets
+the post_migrate signal itself (so content types, permissions, locales and editorial groups
+come from today's code, not from the copy). The template is keyed by a hash of everything
+the migrations read: every migration file of every installed app, the versions of Python,
+Django and SQLite, the installed apps and the language settings. A changed migration makes
+a new template; a stale one is never used. Workers wait for each other with a file lock.
+
+- SQLite: the template is a file under var/test-templates/ (kept between runs: a second
+  `make test` on the same checkout skips the migrations); a fresh clone makes its own.
+- PostgreSQL: a database `<test database>_tpl_<hash>` on the same server, made with
+  CREATE DATABASE … TEMPLATE, copied the same way. On a throwaway cluster (CI) it goes with
+  the cluster.
+
+TEST_DB_TEMPLATE=0 turns this off (every test database migrated on its own).
+"""
+
+import contextlib
+import fcntl
+import hashlib
+import io
+import os
+import sqlite3
+import sys
+import tempfile
+from pathlib import Path
+from unittest import mock
+
+import django
+import pytest
+from django.conf import settings
+from django.core import management
+from django.core.management.commands import migrate as migrate_command
+from django.db import connections
+
+TEMPLATE_DIR = Path(settings.BASE_DIR) / "var" / "test-templates"
+
+
+def migrations_key():
+    """A hash of everything the migrations depend on."""
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+
+    digest = hashlib.sha256()
+    for value in (
+        sys.version,
+        django.get_version(),
+        sqlite3.sqlite_version,
+        settings.INSTALLED_APPS,
+        settings.LANGUAGE_CODE,
+        settings.LANGUAGES,
+        getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None),
+        settings.AUTH_USER_MODEL,
+    ):
+        digest.update(repr(value).encode())
+    for app_config in sorted(apps.get_app_configs(), key=lambda config: config.label):
+        module_name, _explicit = MigrationLoader.migrations_module(app_config.label)
+        if module_name is None:
+            continue
+        directory = Path(app_config.path) / module_name.rsplit(".", 1)[-1]
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.glob("*.py")):
+            digest.update(f"{app_config.label}/{path.name}".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def file_lock(name):
+    path = Path(tempfile.gettempdir()) / f"pactesur-test-template-{name}.lock"
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class SQLiteTemplate:
+    def __init__(self, connection, key):
+        self.connection = connection
+        self.path = TEMPLATE_DIR / f"{key}.sqlite3"
+        self.lock_name = key
+
+    def exists(self):
+        return self.path.exists()
+
+    def save(self):
+        TEMPLATE_DIR.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(f".{os.getpid()}.partial")
+        self.connection.ensure_connection()
+        target = sqlite3.connect(partial)
+        try:
+            self.connection.connection.backup(target)
+        finally:
+            target.close()
+        os.replace(partial, self.path)
+        for old in TEMPLATE_DIR.glob("*.sqlite3"):
+            if old != self.path:
+                old.unlink(missing_ok=True)
+
+    def load(self):
+        self.connection.ensure_connection()
+        source = sqlite3.connect(self.path)
+        try:
+            source.backup(self.connection.connection)
+        finally:
+            source.close()
+
+
+class PostgresTemplate:
+    def __init__(self, connection, key):
+        self.connection = connection
+        self.database = connection.settings_dict["NAME"]
+        self.template = f"pactesur_test_template_{key}"
+        params = connection.settings_dict
+        self.lock_name = f"{key}-{params.get('HOST')}-{params.get('PORT')}".replace("/", "_")
+
+    def _nodb(self, *statements):
+        self.connection.close()
+        with self.connection._nodb_cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+    def exists(self):
+        self.connection.close()
+        with self.connection._nodb_cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.template])
+            return cursor.fetchone() is not None
+
+    def save(self):
+        quote = self.connection.ops.quote_name
+        self._nodb(f"CREATE DATABASE {quote(self.template)} TEMPLATE {quote(self.database)}")
+
+    def load(self):
+        quote = self.connection.ops.quote_name
+        self._nodb(
+            f"DROP DATABASE {quote(self.database)}",
+            f"CREATE DATABASE {quote(self.database)} TEMPLATE {quote(self.template)}",
+        )
+
+
+def template_for(connection, key):
+    if connection.vendor == "sqlite":
+        return SQLiteTemplate(connection, key)
+    if connection.vendor == "postgresql":
+        return PostgresTemplate(connection, key)
+    return None
+
+
+def enabled():
+    return os.environ.get("TEST_DB_TEMPLATE", "1") != "0"
+
+
+@contextlib.contextmanager
+def migrations_from_template():
+    """While test databases are created: `migrate` copies the template when there is one,
+    and otherwise migrates and saves the template just before post_migrate."""
+    real_call_command = management.call_command
+    real_emit_post_migrate = migrate_command.emit_post_migrate_signal
+    key = migrations_key()
+
+    def call_command(name, *args, **options):
+        if name != "migrate" or options.get("database") is None:
+            return real_call_command(name, *args, **options)
+        connection = connections[options["database"]]
+        template = template_for(connection, key)
+        if template is None:
+            return real_call_command(name, *args, **options)
+        with file_lock(template.lock_name):
+            if template.exists():
+                template.load()
+                real_emit_post_migrate(
+                    options.get("verbosity", 0), False, connection.alias, stdout=io.StringIO()
+                )
+                return None
+
+            def save_then_emit(*emit_args, **emit_options):
+                template.save()
+                return real_emit_post_migrate(*emit_args, **emit_options)
+
+            with mock.patch.object(migrate_command, "emit_post_migrate_signal", save_then_emit):
+                return real_call_command(name, *args, **options)
+
+    with mock.patch.object(management, "call_command", call_command):
+        yield
+
+
+@pytest.fixture(scope="session")
+def _migrations_from_template():
+    """Active from here until django_db_setup (below) has made the test databases."""
+    patch = contextlib.ExitStack()
+    if enabled():
+        patch.enter_context(migrations_from_template())
+    with patch:
+        yield patch
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_migrations_from_template, django_db_setup):
+    """pytest-django's test databases, migrated from the template (see above)."""
+    _migrations_from_template.close()
+    return django_db_setup

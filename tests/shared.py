@@ -1,0 +1,344 @@
+"""Test data built once per module and rolled back at its end (`setUpTestData` for pytest).
+
+A translated page tree costs seconds to build (wagtail-localize, page revisions, two search
+indexes, the reference index); dozens of tests read the same one. A *shared fixture* is
+built by its builder once per test module, inside a transaction of the module, and every
+test that asks for it gets:
+
+- the database as the builder left it: the test runs in its own savepoint (pytest-django's
+  `db`), rolled back after the test, so what a test changes never reaches the next one;
+- fresh Python objects, re-read by primary key for each test, so that a test changing an
+  object in memory (a title, `unpublish()`…) changes nothing for the next one.
+
+Shared fixtures form chains: `translated_site` is `site_tree` plus translations, and
+`site_tree` is `home` plus pages. A test gets exactly the deepest shared fixture it asks for
+(not more: a test asking only for `site_tree` sees no translation). Each level of a chain is
+a savepoint, so going from `translated_site` back to `site_tree` between two tests only rolls
+back the translations. Tests of a module are ordered by the chain they need (see
+`order_by_shared_data`), so each level is built once per module, in any `-p randomly` order.
+
+Declare one in a conftest or a test module:
+
+    @shared_fixture(parent="site_tree")
+    def site_with_event(site):          # the parent's data, as its builder returned it
+        site["event2"] = EventPageFactory(parent=site["event_index"])
+        return site                     # model instances (in dicts/lists) are re-read per test
+
+The builder runs once per module; the fixture named after it returns the re-read data.
+Fixtures named after a shared fixture must be unique (the chain is found by name).
+
+Tests that commit (`transaction=True`, `transactional_db`, `live_server`) cannot share a
+transaction: for them the chain is built inside the test, as before, and flushed after it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from django.db import models, transaction
+from django.test import override_settings
+
+_SPECS: dict[str, SharedSpec] = {}
+
+
+@dataclasses.dataclass(eq=False)
+class SharedSpec:
+    name: str
+    build: Callable
+    parent: str | None
+    media: bool
+
+    def chain(self):
+        """The specs from the root of the chain down to this one."""
+        parent = _SPECS[self.parent].chain() if self.parent else []
+        return [*parent, self]
+
+
+def shared_fixture(parent=None, media=False):
+    """Declare a fixture whose data is built once per module (see the module docstring).
+    `media=True`: the builder writes files (images): it runs with MEDIA_ROOT set to a
+    directory of the module, and so do the tests that use it (or a fixture below it)."""
+
+    def decorate(build):
+        name = build.__name__
+        if name in _SPECS and _SPECS[name].build.__qualname__ != build.__qualname__:
+            raise ValueError(f"two shared fixtures are named {name!r}")
+        spec = SharedSpec(name=name, build=build, parent=parent, media=media)
+        _SPECS[name] = spec
+
+        def accessor(_shared_state, db, request):
+            if _shared_state.media_root is not None:
+                request.getfixturevalue("settings").MEDIA_ROOT = str(_shared_state.media_root)
+            return _shared_state.get(spec)
+
+        accessor.__doc__ = build.__doc__
+        accessor._shared_spec = spec
+        return pytest.fixture(name=name)(accessor)
+
+    return decorate
+
+
+# ------------------------------------------------------------------ freezing and re-reading
+
+
+@dataclasses.dataclass(frozen=True)
+class _Ref:
+    model: type
+    pk: object
+
+
+def _freeze(value, memo):
+    """Model instances become (model, pk) references; dicts, lists and tuples are walked."""
+    key = id(value)
+    if key in memo:
+        return memo[key][1]
+    if isinstance(value, models.Model):
+        frozen = _Ref(type(value), value.pk)
+    elif isinstance(value, dict):
+        frozen = ("dict", [(k, _freeze(v, memo)) for k, v in value.items()])
+    elif isinstance(value, (list, tuple)):
+        frozen = (type(value).__name__, [_freeze(v, memo) for v in value])
+    else:
+        frozen = ("value", value)
+    memo[key] = (value, frozen)  # keep `value` alive: its id must not be reused
+    return frozen
+
+
+def _thaw(frozen, memo):
+    """Fresh objects from the database, the same object for the same reference."""
+    key = frozen if isinstance(frozen, _Ref) else id(frozen)
+    if key in memo:
+        return memo[key]
+    if isinstance(frozen, _Ref):
+        value = frozen.model._default_manager.get(pk=frozen.pk)
+    else:
+        kind, content = frozen
+        if kind == "dict":
+            value = {k: _thaw(v, memo) for k, v in content}
+        elif kind == "list":
+            value = [_thaw(v, memo) for v in content]
+        elif kind == "tuple":
+            value = tuple(_thaw(v, memo) for v in content)
+        else:
+            value = content
+    memo[key] = value
+    return value
+
+
+# ------------------------------------------------------------------ the module's transaction
+
+
+class ModuleData:
+    """The chain built in the module's transaction: one savepoint per level."""
+
+    def __init__(self, blocker, media_root: Path):
+        self.blocker = blocker
+        self.media_root = media_root
+        self.levels = []  # [(spec, atomic, live data, frozen data)]
+        self.freeze_memo = {}
+
+    def prepare(self, chain):
+        """Roll back what the next test must not see, build what it needs."""
+        common = 0
+        while (
+            common < min(len(chain), len(self.levels)) and self.levels[common][0] is chain[common]
+        ):
+            common += 1
+        with self.blocker.unblock():
+            while len(self.levels) > common:
+                _spec, atomic, _live, _frozen = self.levels.pop()
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+            for spec in chain[common:]:
+                atomic = transaction.atomic()
+                atomic.__enter__()
+                try:
+                    live = build(spec, self.levels[-1][2] if self.levels else None, self)
+                except BaseException:
+                    transaction.set_rollback(True)
+                    atomic.__exit__(None, None, None)
+                    raise
+                self.levels.append((spec, atomic, live, _freeze(live, self.freeze_memo)))
+
+    def close(self):
+        self.prepare([])
+
+    def frozen(self, spec):
+        for level_spec, _atomic, _live, frozen in self.levels:
+            if level_spec is spec:
+                return frozen
+        raise LookupError(f"shared fixture {spec.name} was not prepared for this test")
+
+
+def build(spec, parent_data, module_data):
+    if spec.media:
+        module_data.media_root.mkdir(parents=True, exist_ok=True)
+        with override_settings(MEDIA_ROOT=str(module_data.media_root)):
+            return spec.build(parent_data)
+    return spec.build(parent_data)
+
+
+class TestData:
+    """What one test sees: the module's data re-read, or data built for the test alone."""
+
+    def __init__(self, module_data, chain, per_test):
+        self.module_data = module_data
+        self.chain = chain
+        self.per_test = per_test
+        self.media_root = module_data.media_root if any(s.media for s in chain) else None
+        self.memo = {}
+        self.built = {}
+
+    def get(self, spec):
+        if spec not in self.chain:
+            raise LookupError(f"{spec.name} is not in this test's chain")
+        if self.per_test:
+            if not self.built:
+                data = None
+                for level in self.chain:
+                    data = build(level, data, self.module_data)
+                    self.built[level.name] = data
+            return self.built[spec.name]
+        return _thaw(self.module_data.frozen(spec), self.memo)
+
+
+def chain_of(item):
+    """The chain of the deepest shared fixture the test uses ([] for none)."""
+    specs = []
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return []
+    for name in item.fixturenames:
+        definitions = info.name2fixturedefs.get(name)
+        spec = definitions and getattr(definitions[-1].func, "_shared_spec", None)
+        if spec is not None:
+            specs.append(spec)
+    if not specs:
+        return []
+    deepest = max((spec.chain() for spec in specs), key=len)
+    for spec in specs:
+        if spec not in deepest:
+            raise pytest.UsageError(
+                f"{item.nodeid}: shared fixtures {spec.name} and {deepest[-1].name} "
+                "cannot be used together (they build different sites)"
+            )
+    return deepest
+
+
+def is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    if marker and marker.args and marker.args[0]:
+        return True
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+def order_by_shared_data(items):
+    """The final order of the tests, whatever plugin shuffled them before:
+
+    - each module's tests together (at its first place), ordered by the chain of shared
+      data they need, stable (a random order within a chain is kept): each level of a
+      chain is then built once per module;
+    - then pytest-django's order: tests in a transaction, then tests that commit (they
+      flush the database, Wagtail's root page included), then tests without a database;
+    - the browser tests last (tests/browser/conftest.py: their committed demo content).
+
+    PYTEST_SHARED_ORDER=keep leaves the modules' order alone (chains then switch between
+    any two tests: a check of the switching, see docs/testing.md)."""
+    first_seen = {}
+    for index, item in enumerate(items):
+        first_seen.setdefault(getattr(item, "module", None), index)
+    keep = os.environ.get("PYTEST_SHARED_ORDER") == "keep"
+
+    def key(indexed):
+        index, item = indexed
+        names = () if keep else tuple(spec.name for spec in chain_of(item))
+        browser = item.get_closest_marker("browser") is not None
+        module = first_seen[getattr(item, "module", None)]
+        return (browser, database_group(item), module, names, index)
+
+    items[:] = [item for _index, item in sorted(enumerate(items), key=key)]
+
+
+def database_group(item):
+    """pytest-django's order: 0 in a transaction, 1 committing, 2 without a database."""
+    if is_transactional(item):
+        return 1
+    if item.get_closest_marker("django_db") or "db" in getattr(item, "fixturenames", ()):
+        return 0
+    return 2
+
+
+def uses_a_database(item):
+    """Whether the test can reach a database: pytest-django sets up the test database only
+    for tests whose fixtures need `django_db_setup` (`db`, `transactional_db`, a live
+    server…) and blocks every query of the others."""
+    return (
+        "django_db_setup" in getattr(item, "fixturenames", ())
+        or item.get_closest_marker("django_db") is not None
+        or item.get_closest_marker("postgres") is not None
+    )
+
+
+def only_database_tests(config, items):
+    """--only-database-tests: leave out the tests that cannot reach a database (they cannot
+    depend on its engine; CI runs them on SQLite only)."""
+    kept, left_out = [], []
+    for item in items:
+        (kept if uses_a_database(item) else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
+def xdist_group(item):
+    """pytest-xdist `--dist loadgroup`: a module's tests go to one worker together (its
+    shared data is built once), its committing tests as a unit of their own (dispatched
+    after every in-transaction unit: they flush the worker's database). Tests that carry
+    their own `xdist_group` mark keep it: those of one group never run at the same time.
+    Called as each test is collected, before xdist reads the marks."""
+    if item.get_closest_marker("xdist_group"):
+        return
+    module = item.nodeid.split("::", 1)[0]
+    suffix = "#commits" if is_transactional(item) else ""
+    item.add_marker(pytest.mark.xdist_group(f"{module}{suffix}"))
+
+
+# ------------------------------------------------------------------ fixtures
+
+
+@pytest.fixture(scope="module")
+def _shared_module(django_db_blocker, tmp_path_factory):
+    data = ModuleData(django_db_blocker, tmp_path_factory.mktemp("shared-media"))
+    yield data
+    data.close()
+
+
+@pytest.fixture
+def _shared_state(request, _shared_module):
+    """Prepares the test's shared data before its transaction starts (see _django_db_helper)."""
+    item = request.node
+    chain = chain_of(item)
+    per_test = is_transactional(item)
+    if not per_test:
+        # DB access is enabled only inside prepare(): the test database exists by then.
+        request.getfixturevalue("django_db_setup")
+    _shared_module.prepare([] if per_test else chain)
+    return TestData(_shared_module, chain, per_test)
+
+
+@pytest.fixture
+def _django_db_helper(_shared_state, _django_db_helper):
+    """pytest-django's fixture that opens each test's transaction, preceded by the
+    preparation of the module's shared data (which must happen outside that transaction)."""
+    return _django_db_helper
+
+
+def shared_media_root(request):
+    """MEDIA_ROOT of the files a `media=True` shared fixture of this test wrote, or None."""
+    return request.getfixturevalue("_shared_state").media_root
