@@ -1,18 +1,34 @@
 # The two commands of the README: `make run` and `make test`.
-PYTHON ?= python3.11
+# Python: the newest of 3.13, 3.12, 3.11 that runs here (PYTHON=/path/to/python to choose).
+SUPPORTED_PYTHONS := python3.13 python3.12 python3.11 python3
+ifeq ($(origin PYTHON), undefined)
+PYTHON := $(shell for p in $(SUPPORTED_PYTHONS); do \
+	$$p -c 'import sys; sys.exit(not (3, 11) <= sys.version_info < (3, 14))' >/dev/null 2>&1 \
+	&& { echo $$p; break; }; done)
+endif
 VENV := .venv
 BIN := $(VENV)/bin
+# The development extras (pytest, ruff, playwright, hypothesis…) are installed by the targets
+# that need them; `make run` installs only what the site needs.
+DEV := $(VENV)/.dev-extras
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+# pytest-xdist processes for `make test` (each builds its own test database).
+PYTEST_WORKERS ?= 2
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
-.PHONY: run test test-browser lint format migrate demo messages audit docs clean
+.PHONY: run test test-fast test-random test-browser lint format migrate demo messages audit docs clean
 
 $(BIN)/activate: pyproject.toml
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
+	@[ -n "$(PYTHON)" ] || { echo "No Python 3.11, 3.12 or 3.13 found; set PYTHON=/path/to/python3.x"; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip setuptools  # audited too (make audit)
-	$(BIN)/python -m pip install --quiet -e ".[dev,docs]"
+	$(BIN)/python -m pip install --quiet -e ".[demo]"
 	touch $(BIN)/activate
+
+$(DEV): $(BIN)/activate
+	$(BIN)/python -m pip install --quiet -e ".[dev,docs,demo]"
+	touch $(DEV)
 
 migrate: $(BIN)/activate
 	mkdir -p var/static var/media
@@ -36,23 +52,37 @@ run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The browser tests (tests/browser, marker `browser`) run on their own: `make test-browser`.
-test: $(BIN)/activate
-	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+# First, alone, the tests marked `serial` (they stop the PostgreSQL server every test uses;
+# pytest's exit status 5, "no test selected", is fine); then every other test on
+# $(PYTEST_WORKERS) processes. See docs/testing.md.
+test: $(DEV)
+	$(BIN)/pytest -m "serial and not browser" -q $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -m "not browser and not serial" $(PYTEST_PARALLEL) $(PYTEST_ARGS)
+
+# The same tests in a random order (modules shuffled, tests shuffled within them; the seed
+# is printed: PYTEST_ARGS=--random-order-seed=N replays it). See docs/testing.md.
+test-random: $(DEV)
+	$(BIN)/pytest -m "not browser and not serial" $(PYTEST_PARALLEL) --random-order $(PYTEST_ARGS)
+
+# While working: last failures first, stop at the first failure, no serial tests (they
+# only run on PostgreSQL). Test databases come from the migrated template (tests/dbtemplate.py).
+test-fast: $(DEV)
+	$(BIN)/pytest -m "not browser and not serial" $(PYTEST_PARALLEL) --failed-first -x $(PYTEST_ARGS)
 
 # Chromium journeys, axe-core and the Nu HTML checker over the demo content. Needs
 # /usr/bin/chromium and java; installs axe-core and vnu-jar (package.json) with npm if missing.
 # Skips what is missing unless REQUIRE_BROWSER=1.
-test-browser: $(BIN)/activate
+test-browser: $(DEV)
 	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then \
 		if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; \
 		else echo "npm not found: axe-core and vnu-jar tests will skip"; fi; fi
 	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
 
-lint: $(BIN)/activate
+lint: $(DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(BIN)/activate
+format: $(DEV)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
@@ -71,8 +101,8 @@ audit: $(BIN)/activate
 
 # The manual (docs/, mkdocs.yml) with MkDocs in strict mode: a link to a missing page or
 # heading, or a page left out of the nav, fails the build. Output in build/docs (git-ignored).
-docs: $(BIN)/activate
+docs: $(DEV)
 	$(BIN)/mkdocs build --strict --quiet
 
 clean:
-	rm -rf $(VENV) var/*.sqlite3 var/media var/static build/docs
+	rm -rf $(VENV) var/*.sqlite3 var/media var/static var/test-templates build/docs

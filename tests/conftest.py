@@ -12,10 +12,10 @@ from tests.shared import (  # noqa: F401 - fixtures
     _django_db_helper,
     _shared_module,
     _shared_state,
+    exclusive,
     only_database_tests,
     order_by_shared_data,
     shared_fixture,
-    xdist_group,
 )
 from tests.translation import translate_page
 
@@ -31,8 +31,11 @@ def pytest_addoption(parser):
     )
 
 
-def pytest_itemcollected(item):
-    xdist_group(item)
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Tests marked `exclusive("name")` never run beside one another (tests/shared.py)."""
+    with exclusive(item):
+        return (yield)
 
 
 @pytest.hookimpl(trylast=True)

@@ -38,6 +38,7 @@ import pytest
 from django.conf import settings
 from django.core import management
 from django.core.management.commands import migrate as migrate_command
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import connections
 
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "var" / "test-templates"
@@ -143,7 +144,8 @@ class PostgresTemplate:
     def load(self):
         quote = self.connection.ops.quote_name
         self._nodb(
-            f"DROP DATABASE {quote(self.database)}",
+            # FORCE: a thread of a live server may still hold a connection.
+            f"DROP DATABASE {quote(self.database)} WITH (FORCE)",
             f"CREATE DATABASE {quote(self.database)} TEMPLATE {quote(self.template)}",
         )
 
@@ -160,12 +162,28 @@ def enabled():
     return os.environ.get("TEST_DB_TEMPLATE", "1") != "0"
 
 
+# {database alias: template} of the test databases made or copied from one.
+_TEMPLATES = {}
+
+
+def _load(template, connection, verbosity=0):
+    template.load()
+    emit_post_migrate_signal(verbosity, False, connection.alias, stdout=io.StringIO())
+
+
+def restore_migrated_database():
+    """Put the test databases back as the migrations made them (after a test that committed:
+    pytest-django empties every table after it, Wagtail's root page and site included)."""
+    for alias, template in _TEMPLATES.items():
+        with file_lock(template.lock_name):
+            _load(template, connections[alias])
+
+
 @contextlib.contextmanager
 def migrations_from_template():
     """While test databases are created: `migrate` copies the template when there is one,
     and otherwise migrates and saves the template just before post_migrate."""
     real_call_command = management.call_command
-    real_emit_post_migrate = migrate_command.emit_post_migrate_signal
     key = migrations_key()
 
     def call_command(name, *args, **options):
@@ -175,17 +193,15 @@ def migrations_from_template():
         template = template_for(connection, key)
         if template is None:
             return real_call_command(name, *args, **options)
+        _TEMPLATES[connection.alias] = template
         with file_lock(template.lock_name):
             if template.exists():
-                template.load()
-                real_emit_post_migrate(
-                    options.get("verbosity", 0), False, connection.alias, stdout=io.StringIO()
-                )
+                _load(template, connection, options.get("verbosity", 0))
                 return None
 
             def save_then_emit(*emit_args, **emit_options):
                 template.save()
-                return real_emit_post_migrate(*emit_args, **emit_options)
+                return emit_post_migrate_signal(*emit_args, **emit_options)
 
             with mock.patch.object(migrate_command, "emit_post_migrate_signal", save_then_emit):
                 return real_call_command(name, *args, **options)

@@ -33,14 +33,19 @@ transaction: for them the chain is built inside the test, as before, and flushed
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import fcntl
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from django.db import models, transaction
 from django.test import override_settings
+
+from tests.dbtemplate import restore_migrated_database
 
 _SPECS: dict[str, SharedSpec] = {}
 
@@ -296,17 +301,18 @@ def only_database_tests(config, items):
         items[:] = kept
 
 
-def xdist_group(item):
-    """pytest-xdist `--dist loadgroup`: a module's tests go to one worker together (its
-    shared data is built once), its committing tests as a unit of their own (dispatched
-    after every in-transaction unit: they flush the worker's database). Tests that carry
-    their own `xdist_group` mark keep it: those of one group never run at the same time.
-    Called as each test is collected, before xdist reads the marks."""
-    if item.get_closest_marker("xdist_group"):
-        return
-    module = item.nodeid.split("::", 1)[0]
-    suffix = "#commits" if is_transactional(item) else ""
-    item.add_marker(pytest.mark.xdist_group(f"{module}{suffix}"))
+@contextlib.contextmanager
+def exclusive(item):
+    """`@pytest.mark.exclusive("name")`: tests with the same name never run at the same time,
+    in any pytest-xdist worker (a file lock held for the test's duration)."""
+    names = sorted({str(mark.args[0]) for mark in item.iter_markers("exclusive")})
+    with contextlib.ExitStack() as stack:
+        for name in names:
+            path = Path(tempfile.gettempdir()) / f"pactesur-tests-exclusive-{name}.lock"
+            handle = stack.enter_context(open(path, "w"))  # noqa: SIM115 - closed by the stack
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            stack.callback(fcntl.flock, handle, fcntl.LOCK_UN)
+        yield
 
 
 # ------------------------------------------------------------------ fixtures
@@ -320,16 +326,20 @@ def _shared_module(django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture
-def _shared_state(request, _shared_module):
-    """Prepares the test's shared data before its transaction starts (see _django_db_helper)."""
+def _shared_state(request, _shared_module, django_db_blocker):
+    """Prepares the test's shared data before its transaction starts (see _django_db_helper).
+    After a test that committed (pytest-django then empties every table, Wagtail's root
+    page included), the database is put back as the migrations made it
+    (tests/dbtemplate.py), so that the tests after it, on this worker, find it as usual."""
     item = request.node
     chain = chain_of(item)
     per_test = is_transactional(item)
-    if not per_test:
-        # DB access is enabled only inside prepare(): the test database exists by then.
-        request.getfixturevalue("django_db_setup")
+    request.getfixturevalue("django_db_setup")
     _shared_module.prepare([] if per_test else chain)
-    return TestData(_shared_module, chain, per_test)
+    yield TestData(_shared_module, chain, per_test)
+    if per_test:
+        with django_db_blocker.unblock():
+            restore_migrated_database()
 
 
 @pytest.fixture

@@ -194,6 +194,7 @@ def wsgi_server(django_db_setup, django_db_blocker):
 
 
 @pytest.mark.postgres
+@pytest.mark.serial  # stops the server the other tests (and pytest-xdist workers) use
 @pytest.mark.parametrize("conn_max_age", [0, 600], ids=["per-request", "persistent"])
 def test_postgresql_stopped_and_restarted(throwaway_cluster, wsgi_server, conn_max_age):
     stop, start = throwaway_cluster
