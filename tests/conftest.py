@@ -31,6 +31,16 @@ def pytest_addoption(parser):
     )
 
 
+# Fixtures that stop or restart a server every test uses: the tests asking for them are
+# marked `serial` (make test runs them alone, first).
+SERIAL_FIXTURES = {"throwaway_cluster"}
+
+
+def pytest_itemcollected(item):
+    if SERIAL_FIXTURES & set(getattr(item, "fixturenames", ())):
+        item.add_marker(pytest.mark.serial)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item, nextitem):
     """Tests marked `exclusive("name")` never run beside one another (tests/shared.py)."""

@@ -130,6 +130,8 @@ def pg_ctl(*args):
 
 @pytest.fixture
 def throwaway_cluster():
+    """(stop, start) of the PostgreSQL server every test uses: the tests that ask for it are
+    `serial` (tests/conftest.py), run alone before the others."""
     if connections["default"].vendor != "postgresql":
         pytest.skip("needs the throwaway PostgreSQL of .ci/run")
     if not os.environ.get("PG_THROWAWAY_DIR"):
@@ -194,7 +196,6 @@ def wsgi_server(django_db_setup, django_db_blocker):
 
 
 @pytest.mark.postgres
-@pytest.mark.serial  # stops the server the other tests (and pytest-xdist workers) use
 @pytest.mark.parametrize("conn_max_age", [0, 600], ids=["per-request", "persistent"])
 def test_postgresql_stopped_and_restarted(throwaway_cluster, wsgi_server, conn_max_age):
     stop, start = throwaway_cluster
