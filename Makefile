@@ -1,11 +1,9 @@
 # The two commands of the README: `make run` and `make test`.
 # Python: the newest of 3.13, 3.12, 3.11 that runs here (PYTHON=/path/to/python to choose).
 SUPPORTED_PYTHONS := python3.13 python3.12 python3.11 python3
-ifeq ($(origin PYTHON), undefined)
-PYTHON := $(shell for p in $(SUPPORTED_PYTHONS); do \
+PYTHON ?= $(shell for p in $(SUPPORTED_PYTHONS); do \
 	$$p -c 'import sys; sys.exit(not (3, 11) <= sys.version_info < (3, 14))' >/dev/null 2>&1 \
 	&& { echo $$p; break; }; done)
-endif
 VENV := .venv
 BIN := $(VENV)/bin
 # The development extras (pytest, ruff, playwright, hypothesis…) are installed by the targets

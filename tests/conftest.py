@@ -5,6 +5,7 @@ from django.core.cache import cache, caches
 from django.db import connection
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
+from xdist.scheduler import LoadFileScheduling
 
 from tests import factories
 from tests.dbtemplate import _migrations_from_template, django_db_setup  # noqa: F401
@@ -29,6 +30,29 @@ def pytest_addoption(parser):
         help="Only the tests that can reach a database (CI's PostgreSQL run: the others "
         "cannot depend on the engine and run on SQLite).",
     )
+
+
+# Packages whose test files share a package-scoped fixture (tests/demo/site: the demo content,
+# loaded twice): pytest-xdist gives their files to one worker together (see below).
+PACKAGES_SHARING_FIXTURES = ("tests/demo/site",)
+
+
+class LoadFileOrPackageScheduling(LoadFileScheduling):
+    """`--dist loadfile`, except that the files of a package of PACKAGES_SHARING_FIXTURES
+    go to one worker together (its package-scoped fixture is then built once)."""
+
+    def _split_scope(self, nodeid):
+        path = nodeid.split("::", 1)[0]
+        for package in PACKAGES_SHARING_FIXTURES:
+            if path.startswith(f"{package}/"):
+                return package
+        return path
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadfile":
+        return LoadFileOrPackageScheduling(config, log)
+    return None
 
 
 # Fixtures that stop or restart a server every test uses: the tests asking for them are
