@@ -1,6 +1,8 @@
 """Production: every secret and host comes from the environment; refuses to start without them."""
 
 import os
+import sys
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -35,3 +37,12 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
+
+# The demo app's commands (load_demo_content, generate_load_data) fill a database that is then
+# served with these settings: a benchmark (bench/, ../shared/peer-bench runs `manage.py
+# load_demo_content` under config.settings.production) or a staging copy. `manage.py` offers
+# them; the served site (wsgi, gunicorn) never loads the app, which adds no model, URL,
+# middleware or template anyway. load_demo_content refuses a database that holds a site the
+# demo did not make.
+if Path(sys.argv[0]).name == "manage.py":
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

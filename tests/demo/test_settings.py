@@ -1,4 +1,5 @@
-"""The demo app (demo content, demo accounts, load data) never reaches production."""
+"""The demo app (demo content, demo accounts, load data) is never part of the served
+production site; its commands are offered by manage.py to fill a database (benchmarks)."""
 
 import importlib
 import sys
@@ -6,7 +7,8 @@ import sys
 import pytest
 
 
-def installed_apps(module, monkeypatch):
+def installed_apps(module, monkeypatch, argv0="gunicorn"):
+    monkeypatch.setattr(sys, "argv", [argv0])
     monkeypatch.setenv("SECRET_KEY", "a-long-enough-secret-key-for-importing-the-settings")
     monkeypatch.setenv("ALLOWED_HOSTS", "pactesur.example.org")
     for name in [name for name in sys.modules if name.startswith("config.settings.")]:
@@ -25,3 +27,11 @@ def installed_apps(module, monkeypatch):
 )
 def test_only_development_tests_and_benchmarks_install_the_demo(module, has_demo, monkeypatch):
     assert ("demo" in installed_apps(module, monkeypatch)) is has_demo
+
+
+def test_manage_py_offers_the_demo_commands_under_production_settings(monkeypatch):
+    """../shared/peer-bench prepares its database with `manage.py load_demo_content` and
+    `generate_load_data` under config.settings.production."""
+    assert "demo" in installed_apps(
+        "config.settings.production", monkeypatch, argv0="/srv/pactesur/manage.py"
+    )

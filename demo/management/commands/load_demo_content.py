@@ -2,12 +2,15 @@
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.models import Page, Site
 
 from demo.content import DemoContentError
 from demo.indexing import indexed_once
 from demo.loader import DemoLoader
+from demo.values import demo_uuid
 
 
 class Command(BaseCommand):
@@ -34,6 +37,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_images=False, today=None, **options):
+        refuse_a_site_the_demo_did_not_make()
         loader = DemoLoader(today=today, with_images=not no_images)
         try:
             with transaction.atomic(), indexed_once():
@@ -49,6 +53,23 @@ class Command(BaseCommand):
                     f"demo/content/{code}.po (English shown instead): {shown}"
                 )
             )
+
+
+def refuse_a_site_the_demo_did_not_make():
+    """The command is offered wherever the demo app is installed, production settings run
+    from manage.py included (benchmarks, staging): it must never add the demo to a real site.
+    It goes ahead on a new database (Wagtail's welcome page) and on the demo it made."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return
+    root = site.root_page
+    is_welcome_page = root.content_type_id == ContentType.objects.get_for_model(Page).id
+    if is_welcome_page or root.translation_key == demo_uuid("page:home"):
+        return
+    raise CommandError(
+        f"The default site's home page ({root.title!r}) was not made by the demo loader: "
+        "this database holds a real site, so no demo content is added to it."
+    )
 
 
 def summary(stats):
