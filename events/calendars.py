@@ -24,8 +24,10 @@ def event_uid(event):
 
 
 def _location(event, city):
+    """The venue and city; "Online" for an online event. Never the link to join: calendars
+    are public (feeds, shared files), the link goes to confirmed registrants only."""
     if event.format == "online":
-        return event.online_url or gettext("Online")
+        return gettext("Online")
     parts = [event.venue, city.name if city else ""]
     return ", ".join(part for part in parts if part)
 

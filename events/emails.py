@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
 from .calendars import build_calendar
-from .models import EventFormat, RegistrationStatus
+from .models import EventFormat, EventStatus, RegistrationStatus
 from .registration import confirm_hours
 from .tokens import cancel_url, confirm_url
 
@@ -49,6 +49,10 @@ KINDS = {
     "cancelled": Kind(
         "cancelled", gettext_noop("Registration cancelled: %(title)s"), cancel_link=False
     ),
+    # The event changed (events/changes.py): the subject comes with the change.
+    "event_changed": Kind("event_changed", gettext_noop("Change to %(title)s")),
+    # A set time before the start (send_event_reminders), to those with a place.
+    "reminder": Kind("reminder", gettext_noop("Reminder: %(title)s"), holds_place=True),
 }
 
 
@@ -84,6 +88,7 @@ def build_message(registration, kind, request=None, page=None, extra_context=Non
         page_url = request.build_absolute_uri(page.url) if request else page.full_url
         place = spec.holds_place or (extra_context or {}).get("holds_place", False)
         online = page.format in (EventFormat.ONLINE, EventFormat.HYBRID)
+        online = online and page.status != EventStatus.CANCELLED
         context = {
             "registration": registration,
             "page": page,
@@ -96,7 +101,7 @@ def build_message(registration, kind, request=None, page=None, extra_context=Non
         }
         body = render_to_string(f"events/emails/{spec.template}.txt", context)
         message = EmailMessage(
-            subject=gettext(spec.subject) % {"title": page.title},
+            subject=gettext(context.get("subject") or spec.subject) % {"title": page.title},
             body=body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[registration.email],

@@ -5,6 +5,7 @@ published early with its firm title and dates and becomes the full event when th
 programme is filled in, so its address never changes.
 """
 
+import datetime
 import uuid
 import zoneinfo
 from urllib.parse import urlencode
@@ -416,7 +417,6 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("format"),
         APIField("venue"),
         APIField("city"),
-        APIField("online_url"),
         APIField("project"),
         APIField("organiser"),
         APIField("summary"),
@@ -487,19 +487,23 @@ class EventPage(RoutablePageMixin, BasePage):
 
     # --- One event across languages -------------------------------------------------
 
-    def schedule_fingerprint(self):
-        """What, when changed, makes calendars show the event as updated (SEQUENCE + 1)."""
-        parts = [
-            self.start.isoformat() if self.start else "",
-            self.end.isoformat() if self.end else "",
-            self.timezone,
-            str(self.all_day),
-            self.status,
-            self.format,
-            str(self.city_id or ""),
-            self.online_url,
-        ]
-        return "|".join(parts)[:255]
+    def published_facts(self):
+        """What every translation of the event shows alike, as compared between publishes."""
+        return {
+            "start": _utc_iso(self.start),
+            "end": _utc_iso(self.end),
+            "timezone": self.timezone,
+            "all_day": self.all_day,
+            "status": self.status,
+            "format": self.format,
+            # The city in any language: a translation points at the city's translation.
+            "city": str(self.city.translation_key) if self.city_id else None,
+            "is_save_the_date": self.is_save_the_date,
+        }
+
+    def published_texts(self):
+        """What each language writes itself, as compared between publishes."""
+        return {"title": self.title, "venue": self.venue}
 
     def get_shared_event(self):
         shared, _created = SharedEvent.objects.get_or_create(translation_key=self.translation_key)
@@ -509,26 +513,23 @@ class EventPage(RoutablePageMixin, BasePage):
         super().save(*args, **kwargs)
         # Full saves are creations and publications; draft saves only touch revision fields.
         if kwargs.get("update_fields") is None and self.start and self.end:
-            self._record_schedule_change()
+            self._record_shared_event()
 
-    def _record_schedule_change(self):
-        fingerprint = self.schedule_fingerprint()
+    def _record_shared_event(self):
+        """Keep the shared row's title and dates (the source page's) and, for a new page or
+        translation, its published values as the reference that later publishes are
+        compared with (events/changes.py)."""
         shared = self.get_shared_event()
+        updates = {}
         if self.locale_id == Locale.get_default().pk or not shared.title:
-            SharedEvent.objects.filter(pk=shared.pk).update(
-                title=self.title[:255], start=self.start, end=self.end
-            )
-        if shared.schedule_fingerprint == fingerprint:
-            return
-        # Every translation carries the same synchronised values, so only the first one
-        # saved after a change raises the sequence.
-        updated = SharedEvent.objects.filter(
-            pk=shared.pk, schedule_fingerprint=shared.schedule_fingerprint
-        )
-        if shared.schedule_fingerprint:
-            updated.update(sequence=models.F("sequence") + 1, schedule_fingerprint=fingerprint)
-        else:
-            updated.update(schedule_fingerprint=fingerprint)
+            updates.update(title=self.title[:255], start=self.start, end=self.end)
+        state = dict(shared.published_state or {})
+        state.setdefault("shared", self.published_facts())
+        state["texts"] = {str(self.locale_id): self.published_texts(), **state.get("texts", {})}
+        if state != shared.published_state:
+            updates["published_state"] = state
+        if updates:
+            SharedEvent.objects.filter(pk=shared.pk).update(**updates)
 
     # --- Registration -----------------------------------------------------------------
 
@@ -582,6 +583,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return cancel_registration(request, self)
 
 
+def _utc_iso(value):
+    """An instant as text, the same whatever zone the value came in (forms give the event's)."""
+    return value.astimezone(datetime.UTC).isoformat() if value else None
+
+
 class SharedEvent(models.Model):
     """What all the translations of one event share: its calendar identity and its places.
 
@@ -596,9 +602,16 @@ class SharedEvent(models.Model):
     start = models.DateTimeField(null=True, blank=True)
     end = models.DateTimeField(null=True, blank=True)
     sequence = models.PositiveIntegerField(
-        default=0, help_text=_("iCalendar SEQUENCE: raised when the date, place or status changes.")
+        default=0,
+        help_text=_(
+            "iCalendar SEQUENCE: raised when the date, time, place, title or status changes."
+        ),
     )
-    schedule_fingerprint = models.CharField(max_length=255, blank=True)
+    published_state = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=_("What was last published (events/changes.py): the reference for changes."),
+    )
     registrations_version = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -671,6 +684,11 @@ class Registration(models.Model):
         null=True,
         blank=True,
         help_text=_("The last confirmation link or reminder of an existing registration sent."),
+    )
+    reminded_for = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_("The start time the reminder was sent for (a new date gets a new reminder)."),
     )
     cancelled_at = models.DateTimeField(null=True, blank=True)
     promoted_at = models.DateTimeField(

@@ -43,8 +43,9 @@ def event_data(event, request):
                     "longitude": float(city.longitude),
                 }
     virtual = None
-    if event.format in ("online", "hybrid") and event.online_url:
-        virtual = {"@type": "VirtualLocation", "url": event.online_url}
+    if event.format in ("online", "hybrid"):
+        # The page, not the link to join: that goes to confirmed registrants only.
+        virtual = {"@type": "VirtualLocation", "url": request.build_absolute_uri(event.url)}
     locations = [location for location in (place, virtual) if location]
     data = {
         "@context": "https://schema.org",

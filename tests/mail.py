@@ -9,3 +9,10 @@ def deliver_outbox():
     transport of the test settings; returns django.core.mail.outbox."""
     engine.send_all()
     return mail.outbox
+
+
+def take_outbox():
+    """The messages delivered since the last call (delivering the outbox first)."""
+    messages = list(deliver_outbox())
+    mail.outbox.clear()
+    return messages

@@ -473,6 +473,8 @@ REGISTRATION_MAX_PENDING_PER_EVENT = int(
 REGISTRATION_MAX_PENDING_PER_ADDRESS = int(
     os.environ.get("REGISTRATION_MAX_PENDING_PER_ADDRESS", "3")
 )
+# `manage.py send_event_reminders` (cron) reminds confirmed registrants this long before the start.
+EVENT_REMINDER_HOURS = int(os.environ.get("EVENT_REMINDER_HOURS", "48"))
 REGISTRATION_EMAIL_INTERVAL_MINUTES = int(
     os.environ.get("REGISTRATION_EMAIL_INTERVAL_MINUTES", "10")
 )
