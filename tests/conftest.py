@@ -5,7 +5,6 @@ from django.core.cache import cache, caches
 from django.db import connection
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
-from xdist.scheduler import LoadFileScheduling
 
 from tests import factories
 from tests.dbtemplate import _migrations_from_template, django_db_setup  # noqa: F401
@@ -19,6 +18,11 @@ from tests.shared import (  # noqa: F401 - fixtures
     shared_fixture,
 )
 from tests.translation import translate_page
+
+try:
+    from xdist.scheduler import LoadFileScheduling
+except ImportError:  # a virtualenv made before pytest-xdist joined the dev extras
+    LoadFileScheduling = None
 
 LANGUAGES = ["en", "fr", "it", "es"]
 
@@ -37,22 +41,23 @@ def pytest_addoption(parser):
 PACKAGES_SHARING_FIXTURES = ("tests/demo/site",)
 
 
-class LoadFileOrPackageScheduling(LoadFileScheduling):
-    """`--dist loadfile`, except that the files of a package of PACKAGES_SHARING_FIXTURES
-    go to one worker together (its package-scoped fixture is then built once)."""
+if LoadFileScheduling is not None:
 
-    def _split_scope(self, nodeid):
-        path = nodeid.split("::", 1)[0]
-        for package in PACKAGES_SHARING_FIXTURES:
-            if path.startswith(f"{package}/"):
-                return package
-        return path
+    class LoadFileOrPackageScheduling(LoadFileScheduling):
+        """`--dist loadfile`, except that the files of a package of PACKAGES_SHARING_FIXTURES
+        go to one worker together (its package-scoped fixture is then built once)."""
 
+        def _split_scope(self, nodeid):
+            path = nodeid.split("::", 1)[0]
+            for package in PACKAGES_SHARING_FIXTURES:
+                if path.startswith(f"{package}/"):
+                    return package
+            return path
 
-def pytest_xdist_make_scheduler(config, log):
-    if config.getvalue("dist") == "loadfile":
-        return LoadFileOrPackageScheduling(config, log)
-    return None
+    def pytest_xdist_make_scheduler(config, log):
+        if config.getvalue("dist") == "loadfile":
+            return LoadFileOrPackageScheduling(config, log)
+        return None
 
 
 # Fixtures that stop or restart a server every test uses: the tests asking for them are
