@@ -11,7 +11,8 @@ same code: only model fields and managers are used, never model methods.
 What each role gets:
 
 - **Editors**: the admin, "submit translation", every partner/city permission, and
-  add / change / publish / lock / unlock on the root page, i.e. every language tree.
+  add / change / publish / lock / unlock on the root page, i.e. every language tree; they see,
+  export and manage the registrations of the events they may edit (`events.permissions`).
   News and events still go through the review workflow (see `editorial.workflow`).
 - **Moderators**: the same, and they are the reviewers of the "News and events review"
   workflow; they may publish news and events directly.
@@ -58,10 +59,16 @@ def _snippet_permissions(actions):
     ]
 
 
+# Registrations of the events they may edit (events.permissions narrows them to those).
+REGISTRATIONS = [
+    ("events", "registration", "view_registration"),
+    ("events", "registration", "change_registration"),
+]
 STAFF_PERMISSIONS = [
     ACCESS_ADMIN,
     SUBMIT_TRANSLATION,
     *_snippet_permissions(["add", "change", "delete", "view", "publish", "lock", "unlock"]),
+    *REGISTRATIONS,
 ]
 TRANSLATOR_PERMISSIONS = [ACCESS_ADMIN, *_snippet_permissions(["change", "view", "publish"])]
 TRANSLATOR_COLLECTION_PERMISSIONS = [CHOOSE_IMAGE, CHOOSE_DOCUMENT]

@@ -6,9 +6,13 @@ class EventsConfig(AppConfig):
     name = "events"
 
     def ready(self):
+        from wagtail.permissions import register_permission_policy
         from wagtail.signals import page_published
 
         from .changes import on_event_published
-        from .models import EventPage
+        from .models import EventPage, Registration
+        from .permissions import registration_policy
+
+        register_permission_policy(Registration, registration_policy, exact_class=True)
 
         page_published.connect(on_event_published, sender=EventPage, dispatch_uid="event_changes")

@@ -28,6 +28,7 @@ from core.query_params import query_int, query_year
 from core.utils import localize_all, paginate
 
 from .forms import EventPageForm, UrgentStatusForm
+from .panels import RegistrationCountsPanel
 
 EVENTS_PER_PAGE = 12
 TIMEZONE_CHOICES = [
@@ -353,6 +354,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("body"),
         MultiFieldPanel(
             [
+                RegistrationCountsPanel(),
                 FieldPanel("registration_enabled"),
                 FieldRowPanel(
                     [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]

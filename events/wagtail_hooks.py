@@ -7,6 +7,7 @@ permission policies that viewsets share with the rest of the Wagtail 8 admin.
 """
 
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect
@@ -21,6 +22,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
+from core.exports import FormulaSafeCsvMixin
 from outbox.worker import unsent_addresses
 from projects.models import ProjectPage
 
@@ -35,6 +37,7 @@ from .models import (
     SharedEvent,
     events_of_project,
 )
+from .permissions import editable_events, registration_policy
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -57,6 +60,16 @@ class RegistrationFilterSet(WagtailFilterSet):
         model = Registration
         fields = ["shared_event", "status", "language_code"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the events whose registrations the user may see.
+        user = self.request.user if self.request else None
+        if user is not None and not user.is_superuser:
+            keys = editable_events(user).values("translation_key")
+            self.filters["shared_event"].queryset = SharedEvent.objects.filter(
+                translation_key__in=keys
+            ).order_by("-start")
+
     def filter_email_not_sent(self, queryset, name, value):
         if value is None:
             return queryset
@@ -64,7 +77,24 @@ class RegistrationFilterSet(WagtailFilterSet):
         return queryset.filter(email__in=unsent) if value else queryset.exclude(email__in=unsent)
 
 
-class RegistrationIndexView(generic.IndexView):
+class ScopedToEditableEvents:
+    """Generic views of registrations only reach those of events the user may edit."""
+
+    def get_object(self, queryset=None):
+        registration = super().get_object(queryset)
+        if not registration_policy.user_has_any_permission_for_instance(
+            self.request.user, [self.permission_required or "view"], registration
+        ):
+            raise PermissionDenied
+        return registration
+
+
+class RegistrationIndexView(FormulaSafeCsvMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return registration_policy.instances_user_has_any_permission_for(
+            self.request.user, ["view"]
+        )
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.purged_at or not self.permission_policy.user_has_permission(
@@ -100,8 +130,18 @@ RULES = {
 }
 
 
+class RegistrationEditView(ScopedToEditableEvents, generic.EditView):
+    pass
+
+
+class RegistrationDeleteView(ScopedToEditableEvents, generic.DeleteView):
+    pass
+
+
 class RegistrationViewSet(ModelViewSet):
-    model = Registration
+    model = Registration  # permission policy: events.permissions (registered in apps.py)
+    edit_view_class = RegistrationEditView
+    delete_view_class = RegistrationDeleteView
     icon = "user"
     menu_label = _("Registrations")
     menu_order = 250
@@ -149,11 +189,11 @@ class RegistrationViewSet(ModelViewSet):
         viewset = self
 
         def view(request, pk):
-            if not viewset.permission_policy.user_has_permission(request.user, "change"):
-                from django.core.exceptions import PermissionDenied
-
-                raise PermissionDenied
             registration = get_object_or_404(Registration, pk=pk)
+            if not viewset.permission_policy.user_has_permission_for_instance(
+                request.user, "change", registration
+            ):
+                raise PermissionDenied
             if request.method == "POST":
                 with transaction.atomic():  # the change and its e-mails, or neither
                     before = registration.status

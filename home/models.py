@@ -233,6 +233,12 @@ class ContactPage(AbstractEmailForm, BasePage):
             response.status_code = 429
         return response
 
+    def get_submissions_list_view_class(self):
+        # Imported here as Wagtail does: admin views cannot load while models are loading.
+        from .views import ContactSubmissionsListView
+
+        return ContactSubmissionsListView
+
     def get_data_fields(self):
         # The consent recorded with each submission shows in the admin listing and export.
         return super().get_data_fields() + [

@@ -1,4 +1,6 @@
+import csv
 import datetime
+import io
 import re
 
 import pytest
@@ -56,3 +58,10 @@ def register_and_confirm(client, event, email="ana@example.org", **data):
     response = client.post(f"{event.url}register/", register_data(email=email, **data))
     assert response.status_code == 200, response.content.decode()[:500]
     return client.post(confirm_link(email))
+
+
+def csv_rows(response):
+    """The rows of a CSV export (Wagtail streams it, with a byte-order mark)."""
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
