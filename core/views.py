@@ -32,7 +32,7 @@ RETRY_AFTER_SECONDS = 60
 
 
 # Never shown back: secrets, and the spam protection's own fields.
-NOT_SHOWN_BACK = ("csrfmiddlewaretoken", "antispam_token", "antispam_answer", "website")
+NOT_SHOWN_BACK = ("csrfmiddlewaretoken", "antispam_token", "antispam_answer", "website", "consent")
 
 
 def sent_fields(request):

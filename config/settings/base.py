@@ -129,6 +129,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several worker processes on one SQLite file: a transaction that reads, then writes
+    # (a registration, a rate-limit count) takes the write lock at its start and waits up to
+    # 20 s for it, instead of failing at once with "database is locked" (a 503) when another
+    # process writes at the same moment.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches. "default" (the page cache, Wagtail's lookups): Redis when REDIS_URL is set, local
