@@ -18,6 +18,7 @@ from django.test import Client
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Site
 
+from config.settings.base import redis_cache
 from core.views import service_unavailable
 from events.models import Registration
 from tests.forms import antispam_fields, contact_data
@@ -236,25 +237,15 @@ def test_postgresql_stopped_and_restarted(throwaway_cluster, wsgi_server, conn_m
 
 @pytest.mark.django_db
 def test_a_redis_outage_degrades_to_uncached_pages(client, site_tree, settings):
-    """The default cache is Redis (as with REDIS_URL) and Redis is down: pages, the page
-    cache, Wagtail's own cached lookups, the admin login and its throttle all carry on."""
+    """The caches are Redis (as with REDIS_URL) and Redis is down: pages, the page cache,
+    Wagtail's own cached lookups, the admin login and its throttle all carry on."""
     import socket
 
     with socket.socket() as probe:  # a port where nothing listens
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-            # What config/settings/base.py sets with REDIS_URL.
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.2,
-                "SOCKET_TIMEOUT": 0.2,
-            },
-        }
-    }
+    down = redis_cache(f"redis://127.0.0.1:{port}/0", "test")  # as config/settings/base.py
+    settings.CACHES = {"default": down, "limits": down}
     settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     settings.PAGE_CACHE_SECONDS = 300
     for page in site_tree.values():

@@ -91,7 +91,9 @@ def test_production_settings_from_the_environment():
     )
     assert scaled["storages"]["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
     assert scaled["bucket"] == "pactesur-media" and scaled["endpoint"] == "https://s3.example.org"
-    assert scaled["caches"]["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    assert (
+        scaled["caches"]["default"]["BACKEND"] == "core.cache.ResilientRedisCache"
+    )  # django-redis
     assert scaled["caches"]["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
     assert scaled["frontend"]["varnish"]["LOCATION"] == "http://varnish.internal:6081"
     assert scaled["frontend"]["cloudflare"]["ZONEID"] == "zone"
