@@ -28,8 +28,11 @@ def _location(event, city):
     are public (feeds, shared files), the link goes to confirmed registrants only."""
     if event.format == "online":
         return gettext("Online")
-    parts = [event.venue, city.name if city else ""]
-    return ", ".join(part for part in parts if part)
+    venue = event.venue.strip()
+    city_name = city.name if city else ""
+    if city_name and city_name.casefold() in venue.casefold():
+        city_name = ""  # "Lingotto Fiere, Turin" already says where: not "…, Turin, Turin"
+    return ", ".join(part for part in (venue, city_name) if part)
 
 
 def _summary(event):

@@ -151,3 +151,23 @@ def test_draft_and_private_events_have_no_calendar_file(client, liege_workshop):
     assert client.get(url).status_code == 404
     assert client.get("/en/events/no-such-event/event.ics").status_code == 404
     assert client.get("/en/news/calendar.ics").status_code == 404  # not an events index
+
+
+@pytest.mark.django_db
+def test_a_venue_that_names_its_city_is_not_followed_by_the_city_again(client, site_tree):
+    """Issue 13, item 8: the calendar said "Lingotto Fiere, Turin, Turin" (escaped in the
+    .ics as `Turin\\, Turin`) when the venue's address already named the event's city."""
+    from tests.factories import CityFactory
+
+    turin = CityFactory(name="Turin")
+    turin.save_revision().publish()
+    common = {"parent": site_tree["event_index"], "city": turin}
+    named = EventPageFactory(**common, slug="assembly", venue="Lingotto Fiere, Turin")
+    unnamed = EventPageFactory(**common, slug="course", venue="Palazzo Civico")
+    location = {}
+    for event in (named, unnamed):
+        (vevent,) = parse(client.get(f"{event.url}event.ics")).walk("VEVENT")
+        location[event.slug] = str(vevent["LOCATION"])
+        links = client.get(event.url).context["calendar_links"]
+        assert location[event.slug].replace(" ", "+").replace(",", "%2C") in links["google"]
+    assert location == {"assembly": "Lingotto Fiere, Turin", "course": "Palazzo Civico, Turin"}
