@@ -5,6 +5,9 @@ appear on project pages, events and news; one translated record serves every
 page that mentions it, so a renamed partner changes everywhere at once.
 """
 
+import re
+from collections import defaultdict
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -164,9 +167,20 @@ class City(SnippetBase):
     )
     website = models.URLField(_("website"), blank=True)
     description = RichTextField(_("description"), blank=True, features=SNIPPET_RICH_TEXT_FEATURES)
+    other_names = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "The city's local name as the project's documents write it and its names in "
+            "other languages, separated by commas or one per line, e.g. “Torino, Turim, "
+            "Turijn”. Visitors who search for any of them, or for the city's name in any "
+            "language of the site (from its translations), find the same pages."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("other_names"),
         FieldPanel("country"),
         MultiFieldPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location")),
         FieldPanel("population_band"),
@@ -177,6 +191,7 @@ class City(SnippetBase):
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
+        SynchronizedField("other_names"),
         SynchronizedField("country"),
         SynchronizedField("latitude"),
         SynchronizedField("longitude"),
@@ -201,3 +216,20 @@ class City(SnippetBase):
 
     def get_preview_template(self, request, mode_name):
         return "partners/previews/city.html"
+
+
+def split_names(text):
+    """The names of an "other names" field: separated by commas or new lines."""
+    return [name.strip() for name in re.split(r"[,\n;]", text or "") if name.strip()]
+
+
+def city_name_groups():
+    """The names of each live city: its name in every language it is translated into and
+    its other names, one set per city. The site search treats the names of a set as the
+    same place (registered with the `register_search_synonyms` hook)."""
+    groups = defaultdict(set)
+    rows = City.objects.filter(live=True).values_list("translation_key", "name", "other_names")
+    for key, name, other_names in rows:
+        groups[key].add(name.strip())
+        groups[key].update(split_names(other_names))
+    return [sorted(names) for names in groups.values() if len(names) > 1]

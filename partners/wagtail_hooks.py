@@ -1,9 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import City, Partner
+from .models import City, Partner, city_name_groups
 
 
 class OpenableRowsViewSet(SnippetViewSet):
@@ -50,3 +51,10 @@ class ConsortiumViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ConsortiumViewSetGroup)
+
+
+@hooks.register("register_search_synonyms")
+def city_names_for_search():
+    """A city's names in every language and its other names find the same pages (the site
+    search's synonyms: search/synonyms.py)."""
+    return city_name_groups()

@@ -15,6 +15,7 @@ from wagtail.search.utils import normalise_query_string
 from .backends import get_backend
 from .backends.base import Filters
 from .models import Kind, QueryStat, SearchEntry
+from .synonyms import NO_SYNONYMS, current_synonyms
 from .text import analyse_query, highlight, snippet
 
 logger = logging.getLogger(__name__)
@@ -91,7 +92,9 @@ class SiteSearch:
         self.year = year
         self.request = request
         self.backend = get_backend()
-        self.analysed = analyse_query(self.query, locale.language_code)
+        # A city's names in every language match each other (one query, when there are words).
+        self.synonyms = current_synonyms() if self.query else NO_SYNONYMS
+        self.analysed = analyse_query(self.query, locale.language_code, self.synonyms)
 
     # Promotions -------------------------------------------------------------------------
 
@@ -249,7 +252,7 @@ class SiteSearch:
 
     def count_in(self, locale):
         """How many results the same words find in another locale's index."""
-        analysed = analyse_query(self.query, locale.language_code)
+        analysed = analyse_query(self.query, locale.language_code, self.synonyms)
         rows = self.backend.facets(analysed, Filters(locale_id=locale.pk))
         return sum(row[2] for row in rows)
 

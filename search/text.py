@@ -161,8 +161,10 @@ def normalise(text, language_code):
 
 @dataclass(frozen=True)
 class QueryTerm:
-    """One word of a query: its folded spellings (the word and its inflected variants) and
-    their stems. A document matches the term when it contains any of them."""
+    """One word of a query, or one place named in several words: its folded spellings (the
+    word and its inflected variants, or the place's names) and their stems (a name of
+    several words: its stems separated by spaces, matched as a phrase). A document matches
+    the term when it contains any of them."""
 
     word: str
     forms: tuple
@@ -180,7 +182,8 @@ class AnalysedQuery:
 
     @functools.cached_property
     def stems(self):
-        return frozenset(s for term in self.terms for s in term.stems)
+        """Every stem of every term, word by word (for highlighting)."""
+        return frozenset(word for term in self.terms for s in term.stems for word in s.split())
 
     def matches_word(self, word):
         """Does a word of a document (as written) match one of the query's terms?"""
@@ -197,28 +200,56 @@ def _variants(folded_word, language):
     return forms
 
 
-def analyse_query(query, language_code):
+def _word_term(word, algorithm, language):
+    """A word and its inflected variants; None for a stop word."""
+    if stem(algorithm, word) is None:
+        return None
+    forms, stems = [], []
+    for form in _variants(word, language):
+        form_stem = stem(algorithm, form)
+        if form_stem and form_stem not in stems:
+            forms.append(form)
+            stems.append(form_stem)
+    return QueryTerm(word=word, forms=tuple(forms), stems=tuple(stems))
+
+
+def _place_term(written, spellings, algorithm):
+    """A place named in the query (`written`: its words), matched by any of its names."""
+    forms, stems = [], []
+    for spelling in sorted(spellings):
+        phrase = " ".join(s for s in (stem(algorithm, word) for word in spelling) if s)
+        if phrase and phrase not in stems:
+            forms.append(" ".join(spelling))
+            stems.append(phrase)
+    if not stems:
+        return None
+    return QueryTerm(word=" ".join(written), forms=tuple(forms), stems=tuple(stems))
+
+
+def analyse_query(query, language_code, synonyms=None):
     """Split a visitor's query into terms. Only words survive: quotes, operators and
     punctuation are dropped here, so nothing the visitor types ever reaches FTS5 or
-    tsquery syntax. Stop words and repeated words are dropped; at most MAX_QUERY_TERMS."""
+    tsquery syntax. Stop words and repeated words are dropped; at most MAX_QUERY_TERMS.
+
+    `synonyms` (search/synonyms.py) turns the name of a place, in one word or several, into
+    one term that any of the place's names matches: "Torino" finds "Turin"."""
     algorithm = snowball_algorithm(language_code)
     language = language_of(language_code)
+    folded = [word[:MAX_WORD_LENGTH] for word in words(fold(query))]
     terms, seen = [], set()
-    for word in words(fold(query)):
-        word = word[:MAX_WORD_LENGTH]
-        main = stem(algorithm, word)
-        if main is None or main in seen:
+    position = 0
+    while position < len(folded) and len(terms) < MAX_QUERY_TERMS:
+        length, spellings = synonyms.match(folded, position) if synonyms else (0, None)
+        if length:
+            term = _place_term(folded[position : position + length], spellings, algorithm)
+            position += length
+        else:
+            term = _word_term(folded[position], algorithm, language)
+            position += 1
+        if term is None or term.stems[0] in seen:
             continue
-        seen.add(main)
-        forms, stems = [], []
-        for form in _variants(word, language):
-            form_stem = stem(algorithm, form)
-            if form_stem and form_stem not in stems:
-                forms.append(form)
-                stems.append(form_stem)
-        terms.append(QueryTerm(word=word, forms=tuple(forms), stems=tuple(stems)))
-        if len(terms) == MAX_QUERY_TERMS:
-            break
+        seen.update(term.stems)
+        terms.append(term)
     return AnalysedQuery(language_code=language_code, algorithm=algorithm, terms=tuple(terms))
 
 

@@ -4,9 +4,9 @@ Two tsvector columns beside search_searchentry (added by the migration, not Djan
 `search_vector` = setweight(title, 'A') || setweight(body, 'B') with a GIN index, and
 `title_vector`, both `to_tsvector(<config>, unaccent(text))` where <config> is the locale's
 language ("english", "french", "italian", "spanish"…; "simple" for a language PostgreSQL
-does not stem). A query is a tsquery built with plainto_tsquery() from each word of the
-visitor's query passed as a bound parameter: no tsquery operator typed by a visitor is ever
-interpreted.
+does not stem). A query is a tsquery built with phraseto_tsquery() from each word of the
+visitor's query (or each name of a place, a phrase when it has several words) passed as a
+bound parameter: no tsquery operator typed by a visitor is ever interpreted.
 """
 
 import threading
@@ -72,13 +72,14 @@ class PostgresBackend(SearchBackend):
 
     def tsquery(self, analysed):
         """SQL for the query's tsquery and its parameters: every term must match, in any of
-        its forms: (form1 | form2) & (form3) …"""
+        its forms: (form1 | form2) & (form3) …; a form of several words ("monaco di
+        baviera") is a phrase."""
         cfg = self.config(analysed.algorithm)
         term_sql, params = [], []
         for term in analysed.terms:
             forms = []
             for form in term.forms:
-                forms.append("plainto_tsquery(%s::regconfig, unaccent(%s))")
+                forms.append("phraseto_tsquery(%s::regconfig, unaccent(%s))")
                 params += [cfg, form]
             term_sql.append("(" + " || ".join(forms) + ")")
         # A scalar subquery: PostgreSQL computes it once per statement (an InitPlan), not

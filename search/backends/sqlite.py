@@ -19,7 +19,8 @@ def _quote(token):
 
 
 def match_expression(analysed):
-    """("stem" OR "variant") AND ("stem2") … for every term of the query."""
+    """("stem" OR "variant") AND ("stem2") … for every term of the query; a name of several
+    words ("monac bavier") is quoted whole: an FTS5 phrase."""
     return " AND ".join(
         "(" + " OR ".join(_quote(stem) for stem in term.stems) + ")" for term in analysed.terms
     )
