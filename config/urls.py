@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.api import api_router
 from core import views as core_views
 from core.login_throttle import ThrottledPasswordResetView
+from core.privacy_view import SharedPrivacyView
 from core.sitemaps import sitemap
 from search import views as search_views
 
@@ -17,6 +18,8 @@ handler500 = "core.views.server_error"
 urlpatterns = [
     # Wagtail's own view, with the request handed to the form (password-reset throttling).
     path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
+    # Wagtail's own view, for a privacy shared by the page's languages (core/restrictions.py).
+    path("admin/pages/<int:page_id>/privacy/", SharedPrivacyView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -95,7 +95,7 @@ def search(request):
     promotions = site_search.promotions if results_page.number == 1 else []
 
     if query and page_number == 1 and not (selected_type or selected_year):
-        record_query(locale, query, site_search.total_count)
+        record_query(locale, query, site_search.total_count, site_search.analysed)
 
     params = {"q": query, "type": selected_type, "year": selected_year}
     type_counts = site_search.type_counts if query else []

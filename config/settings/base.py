@@ -429,6 +429,12 @@ WAGTAILADMIN_BASE_URL = (
     os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL or "http://127.0.0.1:8000"
 ).rstrip("/")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# What visitors search for (search/query.py, Reports › Search queries): at most this many
+# distinct queries counted per language and day, and the days kept by
+# `manage.py purge_search_stats` (run daily by cron), which also purges Wagtail's own query
+# log after WAGTAILSEARCH_HITS_MAX_AGE days (Wagtail's default: 7).
+SEARCH_STATS_MAX_QUERIES_PER_DAY = int(os.environ.get("SEARCH_STATS_MAX_QUERIES_PER_DAY", "200"))
+SEARCH_STATS_RETENTION_DAYS = int(os.environ.get("SEARCH_STATS_RETENTION_DAYS", "400"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

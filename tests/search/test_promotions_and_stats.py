@@ -1,11 +1,13 @@
 """Editors' promotions, and the record of what visitors search for, per language."""
 
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.utils import timezone
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from search.models import QueryStat
@@ -123,9 +125,53 @@ def test_only_new_searches_are_recorded(trees, make_news):
     assert list(QueryStat.objects.values_list("query_string", "hits")) == [("bollards", 1)]
 
 
-def test_long_queries_are_recorded_truncated(trees):
-    run_search("en", q="x" * 10_000)
-    assert len(QueryStat.objects.get().query_string) <= 255
+def test_only_queries_that_look_like_a_persons_are_counted(trees):
+    """Issue 14, item 8: every distinct string a script sent added rows for ever."""
+    not_counted = [
+        "x" * 10_000,  # no word of a language
+        "the of and",  # stop words only
+        "2024 12 31",  # numbers only
+        '"" ** !!',  # no word at all
+        " ".join(f"word{n}" for n in range(9)),  # a paragraph, not a query
+        "a" * 41 + " bollards",  # a "word" no language has
+    ]
+    for query in not_counted:
+        run_search("en", q=query)
+    run_search("en", q="Bollards in Riga 2024")
+    assert list(QueryStat.objects.values_list("query_string", flat=True)) == [
+        "bollards in riga 2024"
+    ]
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["bollards in riga 2024"]
+
+
+def test_distinct_queries_a_day_are_capped_and_counted_ones_go_on(trees, settings):
+    settings.SEARCH_STATS_MAX_QUERIES_PER_DAY = 5
+    run_search("en", q="bollards")
+    for n in range(100):
+        run_search("en", q=f"probe{n} words")
+    run_search("en", q="bollards")
+    run_search("fr", q="bornes")  # each language has its own allowance
+    assert QueryStat.objects.filter(locale__language_code="en").count() == 5
+    assert QueryStat.objects.get(query_string="bollards").hits == 2
+    assert QueryStat.objects.filter(locale__language_code="fr").count() == 1
+    assert Query.objects.count() == 6
+    assert QueryDailyHits.objects.count() == 6
+
+
+def test_purge_deletes_old_counts_and_wagtails_old_hits(trees, settings, locales):
+    today = timezone.localdate()
+    for days_ago in (0, 399, 400, 800):
+        date = today - datetime.timedelta(days=days_ago)
+        QueryStat.objects.create(locale=locales["en"], query_string=f"q{days_ago}", date=date)
+        Query.get(f"q{days_ago}").add_hit(date=date)
+    promote("q800", external_link_url="https://example.org/", external_link_text="Example")
+    output = io.StringIO()
+    call_command("purge_search_stats", stdout=output)
+    assert "Deleted 2 daily search count(s) older than 400 days." in output.getvalue()
+    assert sorted(QueryStat.objects.values_list("query_string", flat=True)) == ["q0", "q399"]
+    assert list(QueryDailyHits.objects.values_list("query__query_string", flat=True)) == ["q0"]
+    # Wagtail keeps a query that has a promotion, even without recent hits.
+    assert sorted(Query.objects.values_list("query_string", flat=True)) == ["q0", "q800"]
 
 
 @pytest.fixture
