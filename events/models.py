@@ -652,7 +652,7 @@ class Registration(models.Model):
     """
 
     shared_event = models.ForeignKey(
-        SharedEvent, on_delete=models.CASCADE, related_name="registrations"
+        SharedEvent, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
     )
     page = models.ForeignKey(
         EventPage,

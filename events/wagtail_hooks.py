@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
 
 from core.exports import FormulaSafeCsvMixin
 from outbox.worker import unsent_addresses
@@ -101,10 +101,12 @@ class RegistrationIndexView(FormulaSafeCsvMixin, generic.IndexView):
             self.request.user, "change"
         ):
             return buttons
+        # In the row's "More" menu, where labels have room (inline listing buttons in the
+        # name column were too narrow: their text was clipped).
         for action, label, icon, allowed in STAFF_ACTIONS:
             if instance.status in allowed:
                 buttons.append(
-                    ListingButton(
+                    MenuItem(
                         label,
                         url=reverse(f"registrations:{action}", args=[instance.pk]),
                         icon_name=icon,
