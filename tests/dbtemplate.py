@@ -14,7 +14,8 @@ Django and SQLite, the installed apps and the language settings. A changed migra
 a new template; a stale one is never used. Workers wait for each other with a file lock.
 
 - SQLite: the template is a file under var/test-templates/ (kept between runs: a second
-  `make test` on the same checkout skips the migrations); a fresh clone makes its own.
+  `make test` on the same checkout skips the migrations; `make clean` removes them); a
+  fresh clone makes its own.
 - PostgreSQL: a database `<test database>_tpl_<hash>` on the same server, made with
   CREATE DATABASE … TEMPLATE, copied the same way. On a throwaway cluster (CI) it goes with
   the cluster.
@@ -103,14 +104,14 @@ class SQLiteTemplate:
             self.connection.connection.backup(target)
         finally:
             target.close()
+        # Templates of other keys stay: another run (another checkout state, another Python)
+        # may be using one. `make clean` removes them.
         os.replace(partial, self.path)
-        for old in TEMPLATE_DIR.glob("*.sqlite3"):
-            if old != self.path:
-                old.unlink(missing_ok=True)
 
     def load(self):
         self.connection.ensure_connection()
-        source = sqlite3.connect(self.path)
+        # Read-only: a template that went missing is an error, not a new empty database.
+        source = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         try:
             source.backup(self.connection.connection)
         finally:
@@ -177,6 +178,8 @@ def restore_migrated_database():
     for alias, template in _TEMPLATES.items():
         with file_lock(template.lock_name):
             _load(template, connections[alias])
+        # As create_test_db does after `migrate` (the template is taken before it).
+        management.call_command("createcachetable", database=alias)
 
 
 @contextlib.contextmanager
