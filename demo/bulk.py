@@ -132,7 +132,12 @@ def insert_shared_events(sources):
                 title=page.title[:255],
                 start=page.start,
                 end=page.end,
-                schedule_fingerprint=page.schedule_fingerprint(),
+                # What events/models.py EventPage._record_shared_event keeps as the reference
+                # that later publishes are compared with (events/changes.py).
+                published_state={
+                    "shared": page.published_facts(),
+                    "texts": {str(page.locale_id): page.published_texts()},
+                },
             )
             for page in sources
         ],
