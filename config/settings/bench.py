@@ -7,4 +7,6 @@ answers exactly as one served with config.settings.production.
 
 from .production import *  # noqa: F403
 
-INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+# Under manage.py the production settings already add it (bench/ runs manage.py and gunicorn).
+if "demo" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405

@@ -35,3 +35,11 @@ def test_manage_py_offers_the_demo_commands_under_production_settings(monkeypatc
     assert "demo" in installed_apps(
         "config.settings.production", monkeypatch, argv0="/srv/pactesur/manage.py"
     )
+
+
+def test_the_benchmark_settings_under_manage_py_install_the_demo_once(monkeypatch):
+    """bench/ runs manage.py (migrate, generate_load_data) with config.settings.bench, which
+    adds the demo app to production's, which adds it under manage.py already: Django refuses
+    an app installed twice ("Application labels aren't unique")."""
+    apps = installed_apps("config.settings.bench", monkeypatch, argv0="/srv/pactesur/manage.py")
+    assert apps.count("demo") == 1
