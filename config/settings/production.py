@@ -36,6 +36,12 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Persistent database connections: opening one per request (SQLite reads its schema again;
+# PostgreSQL authenticates) costs 1.5–2 ms of every uncached page (docs/performance.md).
+# Health-checked (CONN_HEALTH_CHECKS), so a connection the database dropped is replaced.
+# CONN_MAX_AGE=0 behind PgBouncer in transaction mode.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))  # noqa: F405
+
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
 
 # The demo app's commands (load_demo_content, generate_load_data) fill a database that is then
