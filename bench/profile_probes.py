@@ -119,7 +119,7 @@ def caller():
     the template engine and bench/ (Wagtail's find_for_request, Django's Paginator, or the
     project's own function), then the project's frame that led there (its caller, when the
     first frame is already the project's): "wagtail/models/sites.py:… find_for_request ←
-    core/templatetags/site_tags.py:… home", "search/backends/base.py:… _run ←
+    core/templatetags/chrome_tags.py:… home", "search/backends/base.py:… _run ←
     search/backends/sqlite.py:… facets"."""
     frame = sys._getframe(2)
     first = None

@@ -2,7 +2,10 @@
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import translation
 
 
 def paginate(request, items, per_page, param="page"):
@@ -39,3 +42,51 @@ def mark_fallbacks(objects, locale):
     for obj in objects:
         obj.fallback_language = obj.locale.language_code if obj.locale_id != locale.pk else None
     return objects
+
+
+def localize_many(objects, locale=None, live_only=True, select_related=()):
+    """The translations of ``objects`` in ``locale`` (default: the active language), in one
+    query whatever their number (``.localized`` costs two queries per object).
+
+    Objects without a (live) translation stay as they are, like ``.localized`` does.
+    Works for pages and translatable snippets alike (one model per call).
+    """
+    objects = [obj for obj in objects if obj is not None]
+    if not objects:
+        return []
+    model = type(objects[0])
+    keys = {obj.translation_key for obj in objects}
+    queryset = model._default_manager.filter(translation_key__in=keys)
+    if select_related:
+        queryset = queryset.select_related(*select_related)
+    if locale is not None:
+        queryset = queryset.filter(locale=locale)
+    else:
+        # By language code: no separate query for the Locale row.
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        queryset = queryset.filter(locale__language_code=language)
+    if live_only and hasattr(model, "live"):
+        queryset = queryset.filter(live=True)
+    translations = {obj.translation_key: obj for obj in queryset}
+    return [translations.get(obj.translation_key, obj) for obj in objects]
+
+
+def prefetch_renditions(images, *specs):
+    """Fetch the renditions ``specs`` of all ``images`` in one query, so that the
+    ``{% image %}`` tags of a listing do not ask once per image."""
+    images = [
+        image
+        for image in images
+        if image is not None and not hasattr(image, "prefetched_renditions")
+    ]
+    if not images:
+        return
+    rendition_model = images[0].get_rendition_model()
+    prefetch_related_objects(
+        images,
+        Prefetch(
+            "renditions",
+            queryset=rendition_model.objects.filter(filter_spec__in=specs),
+            to_attr="prefetched_renditions",
+        ),
+    )

@@ -24,7 +24,7 @@ RENDITION_SPECS = {
     "max-320x200": "project page logo",
     "max-240x96": "partner logos on the home page and partner previews",
     "height-56": "partner logos in the footer",
-    "fill-1200x630|format-jpeg": "OpenGraph/Twitter image (site_tags.social_meta)",
+    "fill-1200x630|format-jpeg": "OpenGraph/Twitter image (chrome_tags.social_meta)",
     "fill-1200x630": "schema.org Event image (events.structured_data)",
 }
 

@@ -4,7 +4,7 @@ collects personal data."""
 from django import template
 from django.conf import settings
 
-from core.templatetags.site_tags import site_chrome
+from core.templatetags.chrome_tags import site_chrome
 
 register = template.Library()
 

@@ -1,7 +1,7 @@
 """How the admin shows dates in English: day before month and a 24-hour clock, as the
 consortium's European staff read them (Django's "en" formats are American: 10/14/2025
 9:30 a.m.). Only the display formats are set; the input formats stay Django's. The public
-site writes its dates with its own translated formats (core.templatetags.site_tags)."""
+site writes its dates with its own translated formats (core.templatetags.date_tags)."""
 
 DATE_FORMAT = "j F Y"
 TIME_FORMAT = "H:i"
