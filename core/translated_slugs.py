@@ -12,8 +12,8 @@ keep English words. Two rules give a translation its own slug:
   that revision is already published), so the address changes when it is published;
   Wagtail then redirects the old address to the new one (wagtail.contrib.redirects
   creates a redirect when a live page's slug changes).
-  Translations saved without a person (the demo loader, scripts, tests' fixtures) keep
-  the source's slug.
+  Translations saved without a person (scripts, tests' fixtures) keep the source's slug;
+  the demo loader sets a slug override, as a translator would (demo/translations.py).
 - A translation that has its own slug keeps it: the next save by wagtail-localize, which
   copies the source's slug again, does not put it back (`keep_own_slug`, called by
   BasePage.save). So an address, once published, only changes when the translator sets a

@@ -8,14 +8,29 @@ translation editor does; then ``Translation.save_target`` writes the translated 
 snippet. A string that the catalogue lacks stays in English (wagtail-localize's fallback)
 and is reported, never fatal, so that a half-translated edit never stops ``make run``.
 
+A new translated page gets an address in its language, as a translator gives it in the
+"Promote" tab of the translation editor: a slug override (wagtail-localize's
+``SegmentOverride`` of the synchronised ``slug``) made of the translated title, unique among
+its siblings; a page whose title is not translated (a project's acronym) keeps the source's
+slug. Language home pages keep theirs (their address is the language prefix).
+
 The target is saved as a draft and its new revision published right away, instead of with
 ``publish=True``, which defers publishing to the end of the outermost transaction: this
 keeps the load atomic and works the same inside a test transaction.
 """
 
+import json
 from dataclasses import dataclass, field
 
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from django.utils.text import slugify
+from wagtail.models import Page
+from wagtail_localize.models import (
+    SegmentOverride,
+    StringTranslation,
+    Translation,
+    TranslationContext,
+    TranslationSource,
+)
 
 TOOL_NAME = "PACTESUR demo content"
 
@@ -76,6 +91,8 @@ class Translator:
                 translation.save(update_fields=["enabled"])
                 created = True
             strings_changed = self.import_strings(translation, code)
+            if missing_target:
+                self.give_own_slug(english, translation, code)
             stale = missing_target or not target.live or target.has_unpublished_changes
             if not (source_changed or created or strings_changed or stale):
                 continue
@@ -88,6 +105,33 @@ class Translator:
                 self.result.added += 1
             else:
                 self.result.updated += 1
+
+    def give_own_slug(self, english, translation, code):
+        """A slug override of the translated title for a new translation of a page."""
+        if not isinstance(english, Page) or english.depth <= 2:
+            return
+        title = self.catalogues[code].get(english.title, "")
+        slug = slugify(title)
+        if not slug or title == english.title:
+            return
+        context = TranslationContext.objects.filter(
+            object_id=translation.source.object_id, path="slug"
+        ).first()
+        if context is None:
+            return
+        parent = english.get_parent().get_translation_or_none(translation.target_locale)
+        if parent is not None:
+            taken = set(parent.get_children().values_list("slug", flat=True))
+            candidate, number = slug, 1
+            while candidate in taken:
+                number += 1
+                candidate = f"{slug}-{number}"
+            slug = candidate
+        SegmentOverride.objects.get_or_create(
+            locale=translation.target_locale,
+            context=context,
+            defaults={"data_json": json.dumps(slug)},
+        )
 
     def import_strings(self, translation, code):
         """Upload the filled PO export if it differs from what is stored; True if it did."""
