@@ -76,9 +76,19 @@ test-browser: $(DEV)
 		else echo "npm not found: axe-core and vnu-jar tests will skip"; fi; fi
 	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
 
-lint: $(DEV)
+# npm's front-end tools (package-lock.json): stylelint for `make lint`, axe-core and vnu-jar
+# for `make test-browser`. npm writes node_modules/.package-lock.json on every install.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
+# Python (ruff), the templates (djlint, lint only: [tool.djlint] in pyproject.toml) and the
+# CSS (stylelint, stylelint.config.mjs). See docs/development.md.
+TEMPLATE_DIRS := $(wildcard */templates)
+lint: $(DEV) node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint --lint $(TEMPLATE_DIRS)
+	node_modules/.bin/stylelint "site/static/css/**/*.css" "docs/css/**/*.css"
 
 format: $(DEV)
 	$(BIN)/ruff check --fix .
