@@ -17,13 +17,19 @@ from django_ratelimit.core import get_usage
 logger = logging.getLogger(__name__)
 
 LIMITS_CACHE = "limits"
+UNKNOWN_ADDRESS = "0.0.0.0"
 
 
 def client_address(request):
     """REMOTE_ADDR, or the address TRUSTED_PROXY_COUNT proxies away in X-Forwarded-For;
     IPv6 addresses by the first address of their /64 (one client usually holds a whole
     /64). Also django-axes' AXES_CLIENT_IP_CALLABLE, so that logins are counted per the
-    same address."""
+    same address.
+
+    Anything that is no IP address (no REMOTE_ADDR: a Unix socket, Django's test client's
+    force_login; a proxy forwarding garbage) is the unspecified address 0.0.0.0: one client
+    for the limits, and an address that django-axes can store (PostgreSQL's inet column
+    refuses any other text, and the admin login would answer 500)."""
     address = request.META.get("REMOTE_ADDR", "") if request is not None else ""
     proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
     if proxies and request is not None:
@@ -37,7 +43,7 @@ def client_address(request):
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
-        return address[:39] or "unknown"
+        return UNKNOWN_ADDRESS
     if ip.version == 6:
         return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
     return str(ip)

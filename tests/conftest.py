@@ -54,6 +54,9 @@ if LoadFileScheduling is not None:
                     return package
             return path
 
+    # Optional: `pytest -p no:xdist` (one file alone, scripts/check_independence.sh) has no
+    # such hook, and pytest refuses an unknown one.
+    @pytest.hookimpl(optionalhook=True)
     def pytest_xdist_make_scheduler(config, log):
         if config.getvalue("dist") == "loadfile":
             return LoadFileOrPackageScheduling(config, log)

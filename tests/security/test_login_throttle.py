@@ -128,6 +128,34 @@ def test_the_authentication_backend_refuses_too(rf, editor, throttle):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "proxies, headers",
+    [
+        (1, {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "not-an-address"}),
+        (0, {"REMOTE_ADDR": ""}),  # a Unix socket: no address at all
+    ],
+    ids=["garbage-forwarded", "no-address"],
+)
+def test_a_client_without_a_usable_address_is_throttled_not_refused(
+    client, editor, throttle, proxies, headers
+):
+    """No 500 (PostgreSQL's inet column refuses text that is no address): the failures of
+    such clients are counted together, under 0.0.0.0."""
+    throttle.TRUSTED_PROXY_COUNT = proxies
+    from axes.models import AccessAttempt
+
+    wrong = {"username": "editor", "password": "wrong"}
+    assert client.post(LOGIN, wrong, **headers).status_code == 200
+    # A successful login clears that failure (axes looks the address up to reset it).
+    assert logged_in(client.post(LOGIN, {"username": "editor", "password": PASSWORD}, **headers))
+    client.logout()
+    for _ in range(2):
+        assert client.post(LOGIN, wrong, **headers).status_code == 200
+    assert client.post(LOGIN, wrong, **headers).status_code == 429
+    assert AccessAttempt.objects.get().ip_address == "0.0.0.0"
+
+
+@pytest.mark.django_db
 def test_behind_proxies_the_forwarded_address_counts(client, editor, throttle):
     throttle.TRUSTED_PROXY_COUNT = 1
     from axes.models import AccessAttempt
