@@ -5,9 +5,9 @@
 # random-order seed and the load average.
 #
 #   scripts/check_independence.sh              # on the database of DATABASE_URL (SQLite by default)
-#   JOBS=1 scripts/check_independence.sh       # one file at a time (default: 2 on SQLite)
-#   SEED=1234 scripts/check_independence.sh    # replay a random order
-#   FILES="tests/core/test_api.py …" scripts/check_independence.sh   # only these files alone
+#   INDEPENDENCE_JOBS=1 scripts/check_independence.sh     # one file at a time (default: 2 on SQLite)
+#   INDEPENDENCE_SEED=1234 scripts/check_independence.sh  # replay a random order
+#   INDEPENDENCE_FILES="tests/core/test_api.py …" scripts/check_independence.sh  # only these alone
 #
 # On PostgreSQL, files run one at a time: the tests marked `serial` stop the server.
 # Exit status 0 when every test has the same outcome both ways and nothing failed.
@@ -16,12 +16,12 @@ cd "$(dirname "$0")/.."
 
 PYTEST=.venv/bin/pytest
 OUT=$(mktemp -d /tmp/independence.XXXXXX)
-SEED=${SEED:-$((RANDOM * 32768 + RANDOM))}
+SEED=${INDEPENDENCE_SEED:-$((RANDOM * 32768 + RANDOM))}
 case "${DATABASE_URL:-}" in
   postgres*) JOBS=1 ;;
-  *) JOBS=${JOBS:-2} ;;
+  *) JOBS=${INDEPENDENCE_JOBS:-2} ;;
 esac
-FILES=${FILES:-$(find tests -name 'test_*.py' -not -path 'tests/browser/*' | sort)}
+FILES=${INDEPENDENCE_FILES:-$(find tests -name 'test_*.py' -not -path 'tests/browser/*' | sort)}
 
 echo "== independence check in $OUT (load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ))"
 make --no-print-directory .venv/.dev-extras >/dev/null
