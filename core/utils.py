@@ -14,9 +14,12 @@ def paginate(request, items, per_page, param="page"):
     return paginator.get_page(request.GET.get(param))
 
 
-def localize_all(objects, locale):
-    """{object pk: its translation in `locale`, or the object itself when untranslated},
-    in one query per model, so listings do not ask once per item (`.localized` does)."""
+def localize_all(objects, locale=None, select_related=()):
+    """A function giving each of `objects` its live translation in `locale` (default: the
+    active language), or the object itself when it has none there, as `.localized` does;
+    None stays None. One query per model whatever the number of objects (`.localized`
+    costs two per object), so listings do not ask once per item. Pages and translatable
+    snippets alike, several models in one call; `select_related` applies to each query."""
     by_model = defaultdict(list)
     for obj in objects:
         if obj is not None:
@@ -24,7 +27,15 @@ def localize_all(objects, locale):
     localized = {}
     for model, items in by_model.items():
         keys = {item.translation_key for item in items}
-        translations = model._default_manager.filter(translation_key__in=keys, locale=locale)
+        translations = model._default_manager.filter(translation_key__in=keys)
+        if locale is not None:
+            translations = translations.filter(locale=locale)
+        else:
+            # By language code: no separate query for the Locale row.
+            language = translation.get_language() or settings.LANGUAGE_CODE
+            translations = translations.filter(locale__language_code=language)
+        if select_related:
+            translations = translations.select_related(*select_related)
         if hasattr(model, "live"):  # pages and draftable snippets: only what visitors may see
             translations = translations.filter(live=True)
         found = {item.translation_key: item for item in translations}
@@ -42,33 +53,6 @@ def mark_fallbacks(objects, locale):
     for obj in objects:
         obj.fallback_language = obj.locale.language_code if obj.locale_id != locale.pk else None
     return objects
-
-
-def localize_many(objects, locale=None, live_only=True, select_related=()):
-    """The translations of ``objects`` in ``locale`` (default: the active language), in one
-    query whatever their number (``.localized`` costs two queries per object).
-
-    Objects without a (live) translation stay as they are, like ``.localized`` does.
-    Works for pages and translatable snippets alike (one model per call).
-    """
-    objects = [obj for obj in objects if obj is not None]
-    if not objects:
-        return []
-    model = type(objects[0])
-    keys = {obj.translation_key for obj in objects}
-    queryset = model._default_manager.filter(translation_key__in=keys)
-    if select_related:
-        queryset = queryset.select_related(*select_related)
-    if locale is not None:
-        queryset = queryset.filter(locale=locale)
-    else:
-        # By language code: no separate query for the Locale row.
-        language = translation.get_language() or settings.LANGUAGE_CODE
-        queryset = queryset.filter(locale__language_code=language)
-    if live_only and hasattr(model, "live"):
-        queryset = queryset.filter(live=True)
-    translations = {obj.translation_key: obj for obj in queryset}
-    return [translations.get(obj.translation_key, obj) for obj in objects]
 
 
 def prefetch_renditions(images, *specs):

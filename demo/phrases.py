@@ -6,8 +6,6 @@ differently in each language (and the search index gets real words to stem), wit
 pretending to be good prose.
 """
 
-LANGUAGES = ("en", "fr", "it", "es")
-
 TOPICS = [
     {
         "en": "protecting public spaces",

@@ -7,6 +7,7 @@ permission policies that viewsets share with the rest of the Wagtail 8 admin.
 """
 
 import django_filters
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -29,14 +30,7 @@ from projects.models import ProjectPage
 from . import emails
 from . import registration as rules
 from .calendars import calendar_response
-from .models import (
-    EventPage,
-    EventStatus,
-    Registration,
-    RegistrationStatus,
-    SharedEvent,
-    events_of_project,
-)
+from .models import EventPage, EventStatus, Registration, RegistrationStatus, SharedEvent
 from .permissions import editable_events, registration_policy
 
 
@@ -47,7 +41,7 @@ class RegistrationFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(choices=RegistrationStatus.choices)
     language_code = django_filters.ChoiceFilter(
         label=_("Language"),
-        choices=[("en", "English"), ("fr", "Français"), ("it", "Italiano"), ("es", "Español")],
+        choices=settings.LANGUAGES,
     )
 
     email_not_sent = django_filters.BooleanFilter(
@@ -282,7 +276,7 @@ def project_calendar(page, request, filename):
     """`<project url>calendar.ics`: every event of one project, to subscribe to."""
     if filename == "calendar.ics" and isinstance(page, ProjectPage):
         return calendar_response(
-            events_of_project(page).order_by("start"),
+            page.get_events().order_by("start"),
             filename=f"{page.slug}-events.ics",
             request=request,
             name=f"PACTESUR – {page.title}",

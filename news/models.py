@@ -15,7 +15,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BodyBlock
 from core.models import BasePage
 from core.query_params import query_int, query_year
-from core.utils import paginate
+from core.utils import localize_all, paginate
+from partners.models import City
+from projects.models import ProjectPage
 
 NEWS_PER_PAGE = 12
 
@@ -74,36 +76,36 @@ class NewsIndexPage(BasePage):
             news_items=items,
             paginator=paginator,
             filters=filters,
+            filter_choices=self.get_filter_choices(),
             years=sorted(
                 {d.year for d in self.get_news().values_list("date", flat=True)}, reverse=True
             ),
         )
         return context
 
+    def get_filter_choices(self):
+        """The projects and cities the filter form offers, in this page's language: every
+        live project of the language, and the cities the news here are about."""
+        projects = (
+            ProjectPage.objects.live().public().filter(locale=self.locale).order_by("-start_date")
+        )
+        news = NewsPage.objects.live().public().child_of(self)
+        cities = list(City.objects.filter(news__in=news).distinct())
+        localized = localize_all(cities, self.locale)
+        unique = {city.pk: city for city in map(localized, cities)}
+        return {
+            "projects": list(projects),
+            "cities": sorted(unique.values(), key=lambda city: city.name.casefold()),
+        }
+
 
 def ProjectPageKeys(page_id):  # noqa: N802 - reads as a query fragment
     """The translation keys of a project page, so that a filter works in every language."""
-    from projects.models import ProjectPage
-
     return ProjectPage.objects.filter(pk=page_id).values("translation_key")
 
 
 def CityKeys(city_id):  # noqa: N802 - reads as a query fragment
-    from partners.models import City
-
     return City.objects.filter(pk=city_id).values("translation_key")
-
-
-def news_of_project(project):
-    """Live news about `project` in the project page's language. News point at the source
-    project page (a synchronised relation), so they are matched by translation key."""
-    return (
-        NewsPage.objects.live()
-        .public()
-        .filter(locale=project.locale, project__translation_key=project.translation_key)
-        .select_related("image")
-        .order_by("-date", "-pk")
-    )
 
 
 class NewsPageTag(TaggedItemBase):
@@ -201,6 +203,17 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_events"] = self.get_related_events()
+        return context
+
+    def get_related_events(self):
+        """The live events this news item is linked to, in its language, soonest first."""
+        events = list(self.related_events.select_related("city").order_by("start"))
+        localized = localize_all(events, self.locale, select_related=("city",))
+        return [event for event in map(localized, events) if event.live]
 
     def get_listing_image(self):
         return self.image or self.social_image

@@ -1,6 +1,7 @@
 """The consortium's projects (PACTESUR, PACTESUR2) and who takes part in each."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -26,6 +27,9 @@ class CityRole(models.TextChoices):
     FOLLOWER = "follower", _("Follower city")
     WORKING_GROUP = "working_group", _("Working-group city")
 
+
+# News items and events of each kind shown on a project page (the indexes list them all).
+PROJECT_LISTING_COUNT = 6
 
 CITY_ROLE_HEADINGS = {
     CityRole.FLAGSHIP: _("Flagship cities"),
@@ -172,7 +176,41 @@ class ProjectPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = self.partners_with_roles()
         context["city_groups"] = self.cities_by_role()
+        context["news"] = self.get_news()[:PROJECT_LISTING_COUNT]
+        context.update(self.recent_events(PROJECT_LISTING_COUNT))
         return context
+
+    def _pages_about(self, related_name):
+        """Live public pages of the reverse relation `related_name` (news, events) in this
+        page's language. They point at the source project page (a synchronised relation), so
+        they are matched by translation key. News and events import this module, so the
+        project reaches them through its reverse relations, never by importing them back."""
+        model = self._meta.get_field(related_name).related_model
+        return (
+            model.objects.live()
+            .public()
+            .filter(locale=self.locale, project__translation_key=self.translation_key)
+        )
+
+    def get_news(self):
+        """Live public news about this project in this page's language, newest first."""
+        return self._pages_about("news").select_related("image").order_by("-date", "-pk")
+
+    def get_events(self):
+        """Live public events of this project in this page's language."""
+        return self._pages_about("events").select_related("city")
+
+    def recent_events(self, limit):
+        """The `limit` next events (soonest first) and last ones (latest first), and whether
+        there are more: two queries."""
+        events, now = self.get_events(), timezone.now()
+        upcoming = list(events.filter(end__gte=now).order_by("start", "pk")[: limit + 1])
+        past = list(events.filter(end__lt=now).order_by("-start", "-pk")[: limit + 1])
+        return {
+            "upcoming_events": upcoming[:limit],
+            "past_events": past[:limit],
+            "more_events": len(upcoming) > limit or len(past) > limit,
+        }
 
     def partners_with_roles(self, locale=None):
         """(partner in the page's language, or `locale`, role) pairs, lead first as ordered

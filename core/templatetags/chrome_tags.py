@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.language_links import LanguageLinks
 from core.templatetags.listing_tags import FOOTER_LOGO, page_summary, partner_logos
-from core.utils import localize_many, prefetch_renditions
+from core.utils import localize_all, prefetch_renditions
 
 register = template.Library()
 
@@ -191,7 +191,8 @@ class SiteChrome(LanguageLinks):
                 for partner, link in pairs
             ]
         links = list(project.project_partners.select_related("partner", "partner__logo"))
-        partners = localize_many([link.partner for link in links], self.locale)
+        localized = localize_all([link.partner for link in links], self.locale)
+        partners = [localized(link.partner) for link in links]
         prefetch_renditions([link.partner.logo for link in links], FOOTER_LOGO)
         return [
             {"partner": partner, "logo": link.partner.logo, "role": link.role}

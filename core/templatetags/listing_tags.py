@@ -1,6 +1,6 @@
 """Template tags of the listings: cards of news, events and partners with their images
-and translations fetched in bulk, pagination links, and the few queries the page
-templates need that the models do not offer.
+and translations fetched in bulk, pagination links, and what search results show of a
+page. The listings themselves are the page models' (their get_context).
 """
 
 from datetime import date
@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
 
-from core.utils import localize_many, prefetch_renditions
+from core.utils import localize_all, prefetch_renditions
 
 register = template.Library()
 
@@ -22,7 +22,9 @@ def localized_all(objects):
     """The translations in the active language of a list/queryset of snippets or pages."""
     if hasattr(objects, "all"):
         objects = objects.all()
-    return localize_many(list(objects))
+    objects = [obj for obj in objects if obj is not None]
+    localized = localize_all(objects)
+    return [localized(obj) for obj in objects]
 
 
 @register.filter
@@ -30,7 +32,7 @@ def translated(obj):
     """The live translation of a page or snippet in the active language, else ``obj``."""
     if obj is None or obj == "":
         return obj
-    return localize_many([obj])[0]
+    return localize_all([obj])(obj)
 
 
 # The renditions the listings use (keep in step with the templates named).
@@ -53,14 +55,9 @@ def event_cards(events):
     ``local_city`` (one query for all; views may have set it already)."""
     events = list(events)
     missing = [event for event in events if not hasattr(event, "local_city")]
-    with_city = [event for event in missing if event.city_id]
-    for event, city in zip(
-        with_city, localize_many([event.city for event in with_city]), strict=True
-    ):
-        event.local_city = city
+    localized = localize_all([event.city for event in missing if event.city_id])
     for event in missing:
-        if not event.city_id:
-            event.local_city = None
+        event.local_city = localized(event.city) if event.city_id else None
     return events
 
 
@@ -114,71 +111,6 @@ def page_query(context, number, param="page", anchor=""):
 def elided_pages(page_obj):
     """Page numbers around the current one, with ellipses (Paginator.ELLIPSIS)."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-
-
-@register.simple_tag
-def project_news(page, limit=None):
-    """Live news of a project in the page's language (news point at the English project)."""
-    from news.models import NewsPage
-
-    news = (
-        NewsPage.objects.live()
-        .public()
-        .filter(project__translation_key=page.translation_key, locale=page.locale)
-        .select_related("image")
-        .order_by("-date", "-pk")
-    )
-    return news_cards(news[:limit] if limit else news)
-
-
-@register.simple_tag
-def project_events(page, limit=6):
-    """Live events of a project in the page's language (events point at the English
-    project): {"upcoming": [soonest first], "past": [latest first], "more": bool}."""
-    from events.models import EventPage
-
-    events = (
-        EventPage.objects.live()
-        .public()
-        .filter(project__translation_key=page.translation_key, locale=page.locale)
-        .select_related("city")
-    )
-    now = timezone.now()
-    upcoming = list(events.filter(end__gte=now).order_by("start", "pk")[: limit + 1])
-    past = list(events.filter(end__lt=now).order_by("-start", "-pk")[: limit + 1])
-    return {
-        "upcoming": event_cards(upcoming[:limit]),
-        "past": event_cards(past[:limit]),
-        "more": len(upcoming) > limit or len(past) > limit,
-    }
-
-
-@register.simple_tag
-def related_events(page):
-    """The events a news item is linked to, in the page's language, soonest first."""
-    events = list(page.related_events.select_related("city").order_by("start"))
-    events = localize_many(events, page.locale, select_related=("city",))
-    events = [event for event in events if event.live]
-    return event_cards(events)
-
-
-@register.simple_tag
-def news_filter_options(index_page):
-    """The projects and cities the news filter form offers, in the page's language."""
-    from news.models import NewsPage
-    from partners.models import City
-    from projects.models import ProjectPage
-
-    projects = list(
-        ProjectPage.objects.live().public().filter(locale=index_page.locale).order_by("-start_date")
-    )
-    news = NewsPage.objects.live().public().child_of(index_page)
-    cities = localize_many(list(City.objects.filter(news__in=news).distinct()), index_page.locale)
-    unique = {city.pk: city for city in cities}
-    return {
-        "projects": projects,
-        "cities": sorted(unique.values(), key=lambda city: city.name.casefold()),
-    }
 
 
 @register.filter
