@@ -178,9 +178,13 @@ class Gunicorn:
             "LOG_LEVEL": "INFO",
             **(env or {}),
         }
+        self.workers = workers
         self.process = None
 
     def start(self):
+        """Returns once every worker is running: the port answers as soon as the master
+        listens, and on a loaded machine the first worker could otherwise serve every
+        request of a test that needs several workers."""
         self.process = subprocess.Popen(
             self.command,
             cwd=ROOT,
@@ -189,6 +193,11 @@ class Gunicorn:
             stderr=subprocess.DEVNULL,
         )
         wait_for_port(self.port, seconds=120, process=self.process)
+        deadline = time.monotonic() + 120
+        while self.log().count("Booting worker with pid") < self.workers:
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"gunicorn did not start {self.workers} workers:\n{self.log()}")
+            time.sleep(0.05)
         return self
 
     def stop(self):

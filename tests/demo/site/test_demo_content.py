@@ -127,8 +127,9 @@ def test_each_language_has_the_whole_site_translated(site, code):
     assert locale_pages.type(NewsPage).count() >= 4
     assert locale_pages.type(EventPage).count() >= 4
     standard_keys = set(
-        StandardPage.objects.filter(locale__language_code="en", slug__in=STANDARD_SLUGS)
-        .values_list("translation_key", flat=True)
+        StandardPage.objects.filter(
+            locale__language_code="en", slug__in=STANDARD_SLUGS
+        ).values_list("translation_key", flat=True)
     )
     assert len(standard_keys) == len(STANDARD_SLUGS)
     keys = set(locale_pages.type(StandardPage).values_list("translation_key", flat=True))
