@@ -572,6 +572,12 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return register(request, self)
 
+    def serves_public_form(self, route_args):
+        """The registration route takes anonymous POSTs without Django's CSRF cookie, checked
+        by origin and anti-spam token instead, so this page can be cached
+        (privacy/public_forms.py); confirm and cancel keep Django's check."""
+        return bool(route_args) and getattr(route_args[0], "__name__", "") == "register"
+
     @path("confirm/")
     def confirm_registration(self, request):
         from .views import confirm_registration

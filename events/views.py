@@ -49,8 +49,7 @@ def register(request, page):
                 },
             )
     response = page.render(request, context_overrides={"registration_form": form})
-    if form.antispam_rate_limited:
-        response.status_code = 429
+    response.status_code = form.antispam_status(response.status_code)
     return response
 
 

@@ -216,7 +216,7 @@ class ContactPage(AbstractEmailForm, BasePage):
         return type("ContactForm", (ContactFormMixin, super().get_form_class()), {})
 
     def serve(self, request, *args, **kwargs):
-        # Wagtail's FormMixin.serve, with the request passed to the form (rate limit).
+        # Wagtail's FormMixin.serve, with the request passed to the form (rate limit, origin).
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
         form = self.get_form(
@@ -228,10 +228,15 @@ class ContactPage(AbstractEmailForm, BasePage):
             return self.render_landing_page(request, submission, *args, **kwargs)
         context = self.get_context(request)
         context["form"] = form
-        response = TemplateResponse(request, self.get_template(request), context)
-        if form.antispam_rate_limited:
-            response.status_code = 429
-        return response
+        return TemplateResponse(
+            request, self.get_template(request), context, status=form.antispam_status()
+        )
+
+    def serves_public_form(self, route_args):
+        """Anonymous POSTs of the contact form are checked by origin and anti-spam token
+        instead of Django's CSRF cookie, so that this page can be cached
+        (privacy/public_forms.py)."""
+        return True
 
     def get_submissions_list_view_class(self):
         # Imported here as Wagtail does: admin views cannot load while models are loading.

@@ -9,14 +9,27 @@ Four checks, all server-side, none of them needing a session (so pages stay cach
   message on the question's field (send it again: the same question is then accepted), one
   sent more than ANTISPAM_MAX_AGE_SECONDS after (a page kept open for days, or a token
   replayed) gets a new question.
-  The window is wide on purpose: a form page served from a cache is still accepted;
+  The window is wide on purpose: the form pages are served from the page cache and Varnish,
+  so the token in a cached copy is the one of the page's rendering, shared by every visitor
+  of that copy (at most PAGE_CACHE_SECONDS + FRONTEND_CACHE_SECONDS old, far below the
+  maximum age). Its time is then when the page was generated: the minimum time catches a
+  robot posting a freshly generated page at once, and every token this module issues in an
+  answer to a POST (a new question) is the visitor's own, issued at submit time;
 - an **accessible question** in the visitor's language ("How much is 12 + 14?") with a real
   label. The numbers are derived from a random nonce in the token with a keyed hash, so the
-  token does not give the answer away; a nonce is accepted once (remembered in the cache);
+  token does not give the answer away; a nonce is accepted **once per client address**
+  (remembered in the cache): every visitor of a cached copy can use its question once, a
+  script replaying an answered form from one address is refused after the first, and gets a
+  new question of its own with a fresh issue time. (A nonce chosen by the browser was
+  considered and refused: a script picks a new one for each replay, so it protects nothing.);
 - a **rate limit** per client IP address (IPv6 by /64): ANTISPAM_RATE_LIMIT attempts per
   ANTISPAM_RATE_WINDOW_SECONDS, counted by django-ratelimit in the shared `limits` cache
   (core/limits.py). Behind reverse proxies, set TRUSTED_PROXY_COUNT so that the address is
   read from X-Forwarded-For.
+
+Anonymous visitors' POSTs to these forms are not checked by Django's CSRF cookie (it would
+make their pages uncacheable) but by their origin (privacy/public_forms.py): a form sent from
+another site is refused here, first, keeping what the visitor typed (status 403).
 
 A form refused by the honeypot shows a clear message that does not say which check failed;
 every refused form keeps what the visitor typed. Any cache failure lets the submission
@@ -52,9 +65,22 @@ TOO_SOON_MESSAGE = _(
     "The form was sent within seconds of opening the page. Please check your answers and "
     "send it again."
 )
+CROSS_SITE_MESSAGE = _(
+    "For your safety, this form was not accepted: it was sent from another website or "
+    "without saying where from. Please check it here and send it again."
+)
 RATE_LIMITED_MESSAGE = _(
     "Too many forms have been sent from your connection. Please try again in a few minutes."
 )
+
+
+# Set on the request of a public form's POST by privacy.public_forms.CsrfViewMiddleware:
+# whether it came from this site (the form refuses it otherwise, keeping what was typed).
+SAME_ORIGIN_ATTRIBUTE = "public_form_same_origin"
+
+
+def refused_as_cross_site(request):
+    return getattr(request, SAME_ORIGIN_ATTRIBUTE, True) is False
 
 
 def min_seconds():
@@ -131,21 +157,25 @@ def parse_answer(value):
         return None
 
 
-def _nonce_key(nonce):
-    return f"antispam:nonce:{hashlib.sha256(nonce.encode()).hexdigest()[:32]}"
+def _nonce_key(nonce, request):
+    """The single-use record of a question *for one client address*: a page served from a
+    cache shows every visitor the same token, so each visitor's address may use it once
+    (see the module docstring)."""
+    client = client_key(request) if request is not None else ""
+    return f"antispam:nonce:{hashlib.sha256(f'{nonce}|{client}'.encode()).hexdigest()[:32]}"
 
 
-def _nonce_was_used(nonce):
+def _nonce_was_used(nonce, request):
     try:
-        return limits_cache().get(_nonce_key(nonce)) is not None
+        return limits_cache().get(_nonce_key(nonce, request)) is not None
     except Exception:  # noqa: BLE001 - a cache outage must not block visitors
         logger.warning("Anti-spam: cache unavailable, nonce not checked", exc_info=True)
         return False
 
 
-def _consume_nonce(nonce):
+def _consume_nonce(nonce, request):
     try:
-        limits_cache().set(_nonce_key(nonce), 1, timeout=max_age_seconds() + 60)
+        limits_cache().set(_nonce_key(nonce, request), 1, timeout=max_age_seconds() + 60)
     except Exception:  # noqa: BLE001
         logger.warning("Anti-spam: cache unavailable, nonce not stored", exc_info=True)
 
@@ -199,6 +229,7 @@ class AntiSpamMixin:
         super().__init__(*args, **kwargs)
         self.antispam_request = request
         self.antispam_rate_limited = False
+        self.antispam_cross_site = False
         self._antispam_nonce = None
         # Plain fields: no length or NUL-byte validation errors that would show up in the
         # error summary; clean() judges their values.
@@ -235,6 +266,10 @@ class AntiSpamMixin:
         if cleaned is None:
             cleaned = self.cleaned_data
         self.is_valid_antispam = True
+        if self.antispam_request is not None and refused_as_cross_site(self.antispam_request):
+            # Checked first: a forged POST counts against nobody's rate limit.
+            self.antispam_cross_site = True
+            return self._refuse(CROSS_SITE_MESSAGE, new_question=False)
         if self.antispam_request is not None and hit_rate_limit(self.antispam_request):
             self.antispam_rate_limited = True
             return self._refuse(RATE_LIMITED_MESSAGE, new_question=False)
@@ -263,7 +298,7 @@ class AntiSpamMixin:
             self._antispam_new_question = True
             self.add_error(ANSWER_FIELD, WRONG_ANSWER_MESSAGE)
             return cleaned
-        if _nonce_was_used(parsed[1]):
+        if _nonce_was_used(parsed[1], self.antispam_request):
             return self._refuse(EXPIRED_MESSAGE)
         self._antispam_nonce = parsed[1]
         for name in ANTISPAM_FIELDS:
@@ -294,9 +329,18 @@ class AntiSpamMixin:
             self._bound_fields_cache.pop(name, None)
         self._bound_fields_cache.pop(ANSWER_FIELD, None)
 
+    def antispam_status(self, default=200):
+        """The status of the page that shows this refused form again: 403 for a form sent
+        from another site, 429 over the rate limit, else `default`."""
+        if self.antispam_cross_site:
+            return 403
+        if self.antispam_rate_limited:
+            return 429
+        return default
+
     def antispam_accepted(self):
         """Spend the question of a stored submission: the same token and answer are refused
         from now on. (Not at validation: a registration refused for another reason, a
         duplicate address, is sent again with the same question.)"""
         if self._antispam_nonce:
-            _consume_nonce(self._antispam_nonce)
+            _consume_nonce(self._antispam_nonce, self.antispam_request)

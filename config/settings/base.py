@@ -90,7 +90,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Full-page cache for anonymous visitors: after the language is known, before CSRF.
     "performance.middleware.PageCacheMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's CSRF check, with a same-origin check instead for anonymous visitors' public
+    # forms (contact, event registration), whose pages are then cacheable.
+    "privacy.public_forms.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -447,5 +447,5 @@ def test_middleware_order():
     position = order.index("performance.middleware.PageCacheMiddleware")
     assert order.index("core.middleware.LocaleMiddleware") < position
     assert order.index("django.middleware.common.CommonMiddleware") < position
-    assert position < order.index("django.middleware.csrf.CsrfViewMiddleware")
+    assert position < order.index("privacy.public_forms.CsrfViewMiddleware")
     assert position < order.index("django.contrib.auth.middleware.AuthenticationMiddleware")

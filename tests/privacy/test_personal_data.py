@@ -92,7 +92,9 @@ def test_both_forms_link_to_the_privacy_notice_in_the_visitors_language(
 
 
 @pytest.mark.django_db
-def test_no_cookie_for_anonymous_visitors_on_pages_without_a_form(client, site_tree):
+def test_no_cookie_for_anonymous_visitors(client, site_tree, open_event):
+    """Not even on the pages with a form: the public forms are checked by origin and
+    anti-spam token instead of a CSRF cookie (privacy/public_forms.py)."""
     for url in (
         "/",
         "/en/",
@@ -102,12 +104,13 @@ def test_no_cookie_for_anonymous_visitors_on_pages_without_a_form(client, site_t
         "/en/about/",
         "/en/search/?q=safety",
         "/en/events/workshop/",
+        CONTACT_URL,
+        open_event.url,
     ):
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
         assert response.status_code in (200, 302), url
         assert not response.cookies, (url, list(response.cookies))
-    # The CSRF cookie is set only where a form needs it.
-    assert "csrftoken" in client.get(CONTACT_URL).cookies
+    assert "antispam_token" in client.get(open_event.url).content.decode()
 
 
 # ------------------------------------------------------------------------------ export
