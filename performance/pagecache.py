@@ -6,8 +6,9 @@ A page is served from the cache only when all of these hold (docs/performance.md
   event.ics) or the sitemap, and not of an event's registration routes;
 - it carries no cookie other than the CSRF and language ones (a session cookie means a
   logged-in editor, or a visitor with something in their session) and no Authorization;
-- the response was a 200, not streamed, set no cookie (a page with a form sets the CSRF
-  cookie: contact page, event page with registration open), did not modify the session,
+- the response was a 200, not streamed, set no cookie (a form rendered for a logged-in user
+  sets the CSRF cookie; anonymous visitors' public forms need none: privacy/public_forms.py),
+  did not modify the session,
   is not marked private/no-cache/no-store, and varies on nothing but Cookie,
   Accept-Language or Accept-Encoding.
 

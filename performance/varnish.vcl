@@ -2,8 +2,9 @@ vcl 4.1;
 
 # Varnish in front of the site (docs/performance.md and docs/operations.md). The site says what a
 # shared cache may keep: pages it can purge carry `Cache-Control: public, max-age=0,
-# s-maxage=N` (only when FRONTEND_CACHE_VARNISH_URL is set); everything else (search,
-# pages with a form, the admin, redirects, static files) goes to the site. After every
+# s-maxage=N` (only when FRONTEND_CACHE_VARNISH_URL is set), the contact and event pages with
+# their forms included; everything else (search, the admin, redirects, static files) goes to
+# the site. After every
 # change the site sends PURGE (one URL) or BAN (a whole host, X-Ban-Url: ^/) to
 # FRONTEND_CACHE_VARNISH_URL, after its transaction commits.
 #
@@ -37,8 +38,9 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # The CSRF and language cookies do not change a cacheable page (the site never marks a
-    # page with a form as cacheable); any other cookie (a session: an editor) passes.
+    # The CSRF and language cookies do not change a cacheable page (anonymous visitors' forms
+    # carry no CSRF token: privacy/public_forms.py); any other cookie (a session: an
+    # editor) passes.
     if (req.http.Cookie) {
         set req.http.Cookie = regsuball(req.http.Cookie, "(^|;\s*)(csrftoken|django_language)=[^;]*", "");
         set req.http.Cookie = regsub(req.http.Cookie, "^;\s*", "");
