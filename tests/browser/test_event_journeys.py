@@ -149,3 +149,45 @@ def test_an_editor_sees_the_registrations_of_their_event(log_in_as, new_context)
     assert cancel.evaluate("node => node.scrollWidth <= node.clientWidth + 1")
     export = editor.request.get(editor.url + "&export=csv")
     assert export.ok and "one@example.org" in export.text()
+
+
+def test_the_cached_contact_and_event_pages_take_their_forms(new_context, demo_site, settings):
+    """Both form pages come from the page cache for the second visitor (no CSRF cookie:
+    privacy/public_forms.py), and forms sent from those cached copies are accepted; the
+    last place confirmed shows on the cached event page at once."""
+    from django.core.cache import cache
+    from wagtail.contrib.forms.models import FormSubmission
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    event = event_copy(
+        "Cached registration day", "cached-registration-day", capacity=1, waiting_list_enabled=True
+    )
+    contact_url = demo_site.first("en", "contact")
+
+    first, second = new_context().new_page(), new_context().new_page()
+    for url in (contact_url, event.url):
+        assert first.goto(url).headers["x-page-cache"] == "MISS"
+        assert second.goto(url).headers["x-page-cache"] == "HIT"
+    assert not first.context.cookies() and not second.context.cookies()
+
+    before = FormSubmission.objects.count()
+    second.goto(contact_url)
+    loaded_at = time.monotonic()
+    form = second.locator("main form.form")
+    form.get_by_label("Full name").fill("Cached Visitor")
+    form.get_by_label("E-mail address").fill("cached@example.org")
+    form.get_by_label("Your message").fill("Sent from a cached page")
+    answer_like_a_visitor(form)
+    wait_for_the_form_minimum_time(second, loaded_at)
+    form.get_by_role("button", name="Send the message").click()
+    expect(second.get_by_role("status")).to_contain_text("Thank you, your message has been sent.")
+    assert FormSubmission.objects.count() == before + 1
+
+    register(second, event, "Cached Visitor", "cached@example.org")
+    confirm_from_the_email(second, "cached@example.org")
+    assert first.goto(event.url).headers["x-page-cache"] == "MISS"
+    third = new_context().new_page()
+    assert third.goto(event.url).headers["x-page-cache"] == "HIT"
+    expect(third.locator("#register")).to_contain_text("Join the waiting list")
+    expect(third.get_by_text("(0 places left)")).to_be_visible()
