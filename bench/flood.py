@@ -5,12 +5,12 @@ registrations does one client get through in N seconds?
     .venv/bin/python bench/flood.py http://127.0.0.1:8401 /en/events/nice-police-exchange/ \\
         --count 40 --address 198.51.100.7
 
-Like a bot that reads the page: it fetches the form --count times (its CSRF token, its
+Like a bot that reads the page: it fetches the form --count times (its CSRF token if any, its
 anti-spam token and the question's label), waits the minimum fill time once, computes each
-answer from the label and posts all the forms, --concurrency at a time. It talks only to the
-server given (start one on 127.0.0.1: docs/security-and-privacy.md, "Flood figures"). With
---address, it sends X-Forwarded-For (for a server run with TRUSTED_PROXY_COUNT=1), so that
-several runs do not share one client's limit.
+answer from the label and posts all the forms with the site's Origin, --concurrency at a
+time. It talks only to the server given (start one on 127.0.0.1: docs/security-and-privacy.md,
+"Flood figures"). With --address, it sends X-Forwarded-For (for a server run with
+TRUSTED_PROXY_COUNT=1), so that several runs do not share one client's limit.
 """
 
 import argparse
@@ -88,6 +88,9 @@ def main():
             path, data = submission(args.path, number, fields)
             post_headers = {
                 **headers,
+                # The public forms check the origin instead of a CSRF cookie for anonymous
+                # visitors; a script sets the header as easily as any other.
+                "Origin": args.base.rstrip("/"),
                 "Cookie": f"csrftoken={cookie}",
                 "Content-Type": "application/x-www-form-urlencoded",
             }
