@@ -4,13 +4,16 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Case, Prefetch, Q, QuerySet, When, prefetch_related_objects
 from django.utils import translation
 
 
-def paginate(request, items, per_page, param="page"):
-    """The requested page of `items`; a bad or out-of-range number gives the nearest page."""
+def paginate(request, items, per_page, param="page", count=None):
+    """The requested page of `items`; a bad or out-of-range number gives the nearest page.
+    `count`, when the caller knows it already, spares the query counting `items`."""
     paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: this value is used instead
     return paginator.get_page(request.GET.get(param))
 
 
@@ -42,6 +45,57 @@ def localize_all(objects, locale=None, select_related=()):
         for item in items:
             localized[(model, item.pk)] = found.get(item.translation_key, item)
     return lambda obj: None if obj is None else localized.get((type(obj), obj.pk), obj)
+
+
+def localize_by_pk(model, pk, locale):
+    """The live translation in `locale` of the `model` object whose primary key is `pk`,
+    else that object itself (None when there is none), in one query.
+
+    For a page's own foreign keys (an event's city, project, organiser): loading the related
+    object and then its translation (`localize_all`) costs two queries per relation; this
+    asks for both at once and never loads the foreign key on its own."""
+    if pk is None:
+        return None
+    manager = model._default_manager
+    translated = Q(translation_key__in=manager.filter(pk=pk).values("translation_key"))
+    translated &= Q(locale=locale)
+    if hasattr(model, "live"):
+        translated &= Q(live=True)
+    rows = list(manager.filter(Q(pk=pk) | translated))
+    in_locale = [row for row in rows if row.locale_id == locale.pk and getattr(row, "live", True)]
+    if in_locale:
+        return in_locale[0]
+    return next((row for row in rows if row.pk == pk), None)
+
+
+def localize_queryset(queryset, locale, select_related=()):
+    """The objects of `queryset` (in its order), each replaced by its live translation in
+    `locale` where there is one, in one query (loading them, then `localize_all`, is two).
+
+    A page's many-to-many relation while an editor previews unsaved changes is a list in
+    memory, not a query: it is localised from the objects then."""
+    if not isinstance(queryset, QuerySet):
+        objects = list(queryset)
+        return [localize_all(objects, locale)(obj) for obj in objects]
+    model = queryset.model
+    originals = Q(pk__in=queryset.values("pk"))
+    translated = Q(translation_key__in=queryset.values("translation_key"), locale=locale)
+    if hasattr(model, "live"):
+        translated &= Q(live=True)
+    rows = (
+        model._default_manager.filter(originals | translated)
+        .annotate(is_original=Case(When(originals, then=True), default=False))
+        .select_related(*select_related)
+    )
+    if queryset.query.order_by:
+        rows = rows.order_by(*queryset.query.order_by)
+    rows = list(rows)
+    translations = {
+        row.translation_key: row
+        for row in rows
+        if row.locale_id == locale.pk and getattr(row, "live", True)
+    }
+    return [translations.get(row.translation_key, row) for row in rows if row.is_original]
 
 
 def mark_fallbacks(objects, locale):

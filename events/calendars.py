@@ -115,7 +115,8 @@ def _utc_stamp(value):
 
 def add_to_calendar_links(event, request):
     """Links to the .ics file and to Google Calendar's and Outlook's "new event" forms."""
-    page_url = request.build_absolute_uri(event.url)
+    path = event.get_url(request)  # once: each `event.url` looks the site up again
+    page_url = request.build_absolute_uri(path)
     details = f"{strip_tags(event.summary)}\n\n{page_url}"
     city = getattr(event, "local_city", None) or (event.city.localized if event.city_id else None)
     location = _location(event, city)
@@ -153,7 +154,7 @@ def add_to_calendar_links(event, request):
         **outlook_times,
     }
     return {
-        "ics": f"{event.url}event.ics",
+        "ics": f"{path}event.ics",
         "google": google,
         "outlook": "https://outlook.live.com/calendar/0/action/compose?" + urlencode(outlook_query),
         "office365": "https://outlook.office.com/calendar/0/action/compose?"

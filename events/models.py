@@ -25,7 +25,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BodyBlock
 from core.models import BasePage
 from core.query_params import query_int, query_year
-from core.utils import localize_all, paginate
+from core.utils import localize_all, localize_by_pk, paginate
+from partners.models import City, Partner
+from projects.models import ProjectPage
 
 from .forms import EventPageForm, UrgentStatusForm
 from .panels import RegistrationCountsPanel
@@ -97,8 +99,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             filters["project"] = project_id
         city_id = query_int(request, "city")
         if city_id:
-            from partners.models import City
-
             keys = City.objects.filter(pk=city_id).values("translation_key")
             events = events.filter(city__translation_key__in=keys)
             filters["city"] = city_id
@@ -116,9 +116,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def get_filter_choices(self):
         """Projects, cities and years that have events here, in this page's language."""
-        from partners.models import City
-        from projects.models import ProjectPage
-
         events = self.get_events()
         project_keys = events.exclude(project=None).values("project__translation_key")
         city_keys = events.exclude(city=None).values("city__translation_key")
@@ -547,7 +544,11 @@ class EventPage(RoutablePageMixin, BasePage):
         from .structured_data import event_json_ld
 
         context = super().get_context(request, *args, **kwargs)
-        attach_localized_relations([self], self.locale)
+        # One query per relation (the foreign key and its translation at once), where
+        # attach_localized_relations, made for listings, loads each first.
+        self.local_city = localize_by_pk(City, self.city_id, self.locale)
+        self.local_project = localize_by_pk(ProjectPage, self.project_id, self.locale)
+        self.local_organiser = localize_by_pk(Partner, self.organiser_id, self.locale)
         context.setdefault("registration_form", RegistrationForm())
         context["registration"] = self.registration_state
         context["calendar_links"] = add_to_calendar_links(self, request)

@@ -117,7 +117,10 @@ def closed_reason(event, now=None):
 
 
 def registration_state(event):
-    shared = SharedEvent.objects.filter(translation_key=event.translation_key).first()
+    # Places are only counted (two queries) where the page shows them: registration on.
+    shared = None
+    if event.registration_enabled:
+        shared = SharedEvent.objects.filter(translation_key=event.translation_key).first()
     confirmed, waiting = counts_for(shared) if shared else (0, 0)
     reason = closed_reason(event)
     state = RegistrationState(

@@ -23,6 +23,7 @@ def _iso(event, value):
 
 
 def event_data(event, request):
+    page_url = request.build_absolute_uri(event.get_url(request))
     city = getattr(event, "local_city", None) or (event.city.localized if event.city_id else None)
     organiser = getattr(event, "local_organiser", None) or (
         event.organiser.localized if event.organiser_id else None
@@ -45,14 +46,14 @@ def event_data(event, request):
     virtual = None
     if event.format in ("online", "hybrid"):
         # The page, not the link to join: that goes to confirmed registrants only.
-        virtual = {"@type": "VirtualLocation", "url": request.build_absolute_uri(event.url)}
+        virtual = {"@type": "VirtualLocation", "url": page_url}
     locations = [location for location in (place, virtual) if location]
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
         "description": event.summary,
-        "url": request.build_absolute_uri(event.url),
+        "url": page_url,
         "inLanguage": event.locale.language_code,
         "startDate": _iso(event, event.start),
         "endDate": _iso(event, event.end),

@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BodyBlock, PillarBlock
 from core.models import BasePage
 from events.models import EventPage
-from news.models import NewsPage
+from news.models import NEWEST_FIRST, NewsPage
 from projects.models import CityRole, ProjectPage
 
 HOME_NEWS_COUNT = 3
@@ -111,7 +111,9 @@ class HomePage(BasePage):
             NewsPage.objects.live()
             .public()
             .descendant_of(self)
+            .filter(NEWEST_FIRST)
             .select_related("image")
+            .defer("body")
             .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
         )
         context["next_events"] = (

@@ -8,6 +8,10 @@ class PerformanceConfig(AppConfig):
     verbose_name = _("Performance")
 
     def ready(self):
-        from . import signals
+        from core import derived
+
+        from . import generation, signals
 
         signals.connect()
+        # Values derived from content (core/derived.py) are kept per content generation.
+        derived.use_version(generation.current)
