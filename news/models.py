@@ -11,6 +11,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -54,26 +55,30 @@ class NewsIndexPage(BasePage):
 
         return NewsFeed(self, self.get_news().prefetch_related("tags"))(request)
 
-    def get_news(self):
-        """The live news of this index that visitors may see, newest first."""
+    def get_news(self, private=None):
+        """The live news of this index that visitors may see, newest first. `private`: the
+        view restrictions (`Page.objects.private_q()`, one query), when the caller has them."""
+        if private is None:
+            private = Page.objects.private_q()
         return (
             NewsPage.objects.live()
-            .public()
+            .exclude(private)
             .child_of(self)
             .filter(NEWEST_FIRST)
             .select_related("image", "project")
             .order_by("-date", "-pk")
         )
 
-    def listing_facts(self):
+    def listing_facts(self, private):
         """The number of news here and what the filter form offers, in this page's
         language: each takes a scan of the index's news (2,000 and more), so they are
-        computed once per content generation (core.derived), as plain data."""
-        return derived.remember(f"news-index:{self.pk}:facts", self._listing_facts)
+        computed once per content generation (core.derived), as plain data. `private`: as
+        for `get_news`."""
+        return derived.remember(f"news-index:{self.pk}:facts", lambda: self._listing_facts(private))
 
-    def _listing_facts(self):
-        news = self.get_news()
-        projects = ProjectPage.objects.live().public().filter(locale=self.locale)
+    def _listing_facts(self, private):
+        news = self.get_news(private)
+        projects = ProjectPage.objects.live().exclude(private).filter(locale=self.locale)
         cities = list(City.objects.filter(news__in=news.values("pk")).distinct())
         localized = localize_all(cities, self.locale)
         unique = {city.pk: city for city in map(localized, cities)}
@@ -94,7 +99,8 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # A card shows the title, date, summary and image: the body is never read here.
-        news = self.get_news().select_related(None).select_related("image").defer("body")
+        private = Page.objects.private_q()
+        news = self.get_news(private).select_related(None).select_related("image").defer("body")
         filters = {}
         project_id = query_int(request, "project")
         if project_id:
@@ -108,7 +114,7 @@ class NewsIndexPage(BasePage):
         if year:
             news = news.filter(date__year=year)
             filters["year"] = str(year)
-        facts = self.listing_facts()
+        facts = self.listing_facts(private)
         items = paginate(request, news, NEWS_PER_PAGE, count=None if filters else facts["count"])
         context.update(
             news_items=items,

@@ -31,10 +31,10 @@ LANGUAGE = "fr"
 # site root paths are kept on the request).
 BUDGETS = {
     "home": 28,
-    "news_index": 35,
-    "news_page": 37,
+    "news_index": 33,
+    "news_page": 34,
     "event_index": 38,
-    "event_page": 40,
+    "event_page": 33,
     "project_page": 40,  # + the partners' logos and their renditions (2 queries)
     "search": 29,
     "sitemap": 8,
