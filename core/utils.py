@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Case, Prefetch, Q, QuerySet, When, prefetch_related_objects
 from django.utils import translation
+from wagtail.images.models import Filter
 
 
 def paginate(request, items, per_page, param="page", count=None):
@@ -107,6 +108,26 @@ def mark_fallbacks(objects, locale):
     for obj in objects:
         obj.fallback_language = obj.locale.language_code if obj.locale_id != locale.pk else None
     return objects
+
+
+_FILTERS = {}
+
+
+def listing_rendition(image, spec):
+    """The rendition `spec` of `image` from the renditions prefetched for a listing
+    (`prefetch_renditions`), else found or made as `{% image %}` would.
+
+    The tag costs 0.5–0.9 ms an image even with the rendition prefetched (a Filter parsed,
+    the rendition written back to the rendition cache at every use, the attributes built):
+    a listing of twelve cards spent more on its images than on its query."""
+    image_filter = _FILTERS.get(spec)
+    if image_filter is None:
+        image_filter = _FILTERS[spec] = Filter(spec=spec)
+    focal_point_key = image_filter.get_cache_key(image)
+    for rendition in getattr(image, "prefetched_renditions", ()):
+        if rendition.filter_spec == spec and rendition.focal_point_key == focal_point_key:
+            return rendition
+    return image.get_rendition(image_filter)
 
 
 def prefetch_renditions(images, *specs):

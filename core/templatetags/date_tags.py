@@ -7,7 +7,7 @@ way (5 May 2025, 5 mai 2025, 1 settembre 2023).
 from datetime import date, datetime
 
 from django import template
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
 from django.utils.translation import pgettext
 
 register = template.Library()
@@ -70,7 +70,21 @@ def event_when(event):
     Returns a dict: start_text/end_text (end_text empty for a one-day all-day event),
     start_iso/end_iso for <time datetime>, tz_name, tz_abbr, and day/month/year of the
     start for the date badge.
+
+    Kept on the event for the request's language: a card and the event_when.html it
+    includes, or an event page in three places, ask for the same (each asking formats the
+    dates again, 15 dateformat calls an event).
     """
+    key = (translation.get_language(), event.start, event.end, event.timezone, event.all_day)
+    known = getattr(event, "_event_when", None)
+    if known is not None and known[0] == key:
+        return known[1]
+    when = _event_when(event)
+    event._event_when = (key, when)
+    return when
+
+
+def _event_when(event):
     start, end = event.local_start, event.local_end
     multi_day = start.date() != end.date()
     when = {

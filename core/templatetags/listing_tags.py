@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
 
-from core.utils import localize_all, prefetch_renditions
+from core.templatetags.date_tags import longdate
+from core.utils import listing_rendition, localize_all, prefetch_renditions
 
 register = template.Library()
 
@@ -41,11 +42,19 @@ FOOTER_LOGO = "height-56"  # components/footer.html
 PARTNER_CARD_LOGO = "max-240x96"  # home/home_page.html
 
 
-@register.simple_tag
-def news_cards(items):
-    """The news items of a listing, their card images fetched in one query."""
+@register.simple_tag(takes_context=True)
+def news_cards(context, items):
+    """The news items of a listing, their card images fetched in one query, each with
+    what its card shows computed here once (`card_url`, `card_date`, `card_image`) rather
+    than by a tag per card (`{% image %}` alone cost 0.5–0.9 ms a card)."""
+    request = context.get("request")
     items = list(items)
     prefetch_renditions([getattr(item, "image", None) for item in items], NEWS_CARD_IMAGE)
+    for item in items:
+        item.card_url = item.get_url(request)
+        item.card_date = longdate(item.date)
+        image = item.image if item.image_id else None
+        item.card_image = listing_rendition(image, NEWS_CARD_IMAGE) if image else None
     return items
 
 
