@@ -7,12 +7,12 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Subquery
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from .backends import get_backend
@@ -60,13 +60,31 @@ class SearchResult:
 class Facet:
     value: object
     label: str
-    count: int
+    count: int | None  # None: not counted (more matches than SEARCH_COUNT_LIMIT)
     selected: bool
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Matches by (kind, year), counted over at most `limit` + 1 of them: `exact` says
+    whether that was all of them; otherwise there are more than `limit`."""
+
+    rows: tuple
+    limit: int
+
+    @property
+    def exact(self):
+        return sum(row[2] for row in self.rows) <= self.limit
+
+    @property
+    def total(self):
+        return min(sum(row[2] for row in self.rows), self.limit)
 
 
 class ResultList:
     """The ranked results as a sequence a Django Paginator can slice: each slice runs one
-    ranked query for just that page of results."""
+    ranked query for just that page of results. Its length is the count, capped at
+    SEARCH_COUNT_LIMIT: the pages go no further than that."""
 
     def __init__(self, search, count):
         self.search = search
@@ -98,6 +116,7 @@ class SiteSearch:
         # A city's names in every language match each other (one query, when there are words).
         self.synonyms = current_synonyms() if self.query else NO_SYNONYMS
         self.analysed = analyse_query(self.query, locale.language_code, self.synonyms)
+        self._counts_cache = {}
 
     # Promotions -------------------------------------------------------------------------
 
@@ -159,27 +178,39 @@ class SiteSearch:
         return tuple(result.page.pk for result in self.promotions if result.page is not None)
 
     # Facets and counts ------------------------------------------------------------------
+    #
+    # Counted up to SEARCH_COUNT_LIMIT matches: past it, a search says "more than 1,000
+    # results" and its filters list the types and years without numbers, so that a common
+    # word costs no more than a rare one (issue 17.2). Each count is one query, for the
+    # filters it is shown under: the results' own (type and year), the type menu's (the
+    # year only) and the year menu's (the type only).
 
     @cached_property
-    def _facet_rows(self):
-        filters = Filters(locale_id=self.locale.pk, exclude_page_ids=self.promoted_page_ids)
-        return self.backend.facets(self.analysed, filters)
+    def limit(self):
+        return settings.SEARCH_COUNT_LIMIT
 
-    def _selected(self, kind, year):
-        return (not self.kind or kind == self.kind) and (not self.year or year == self.year)
+    def _counts(self, kind, year):
+        key = (kind, year)
+        if key not in self._counts_cache:
+            filters = Filters(
+                locale_id=self.locale.pk,
+                kind=kind,
+                year=year,
+                exclude_page_ids=self.promoted_page_ids,
+            )
+            rows = self.backend.counts(self.analysed, filters, self.limit + 1)
+            self._counts_cache[key] = Counts(tuple(rows), self.limit)
+        return self._counts_cache[key]
 
-    @cached_property
+    @property
     def count(self):
-        """Matching results under the selected filters (promotions not included)."""
-        return sum(row[2] for row in self._facet_rows if self._selected(row[0], row[1]))
+        """Matching results under the selected filters (promotions not included), at most
+        SEARCH_COUNT_LIMIT."""
+        return self._counts(self.kind, self.year).total
 
-    @cached_property
-    def title_hits(self):
-        """How many of them match the whole query in their title (None if not known)."""
-        rows = [row for row in self._facet_rows if self._selected(row[0], row[1])]
-        if any(row[3] is None for row in rows):
-            return None
-        return sum(row[3] for row in rows)
+    @property
+    def count_is_exact(self):
+        return self._counts(self.kind, self.year).exact
 
     @property
     def total_count(self):
@@ -188,30 +219,54 @@ class SiteSearch:
     @cached_property
     def type_counts(self):
         """Counts by type, under the selected year: every type with results, and the selected
-        one even without."""
-        counts = dict.fromkeys(Kind.values, 0)
-        for kind, year, n, _title_hits in self._facet_rows:
-            if not self.year or year == self.year:
-                counts[kind] = counts.get(kind, 0) + n
+        one even without. Past the limit: every type, uncounted."""
+        counts = self._counts(None, self.year)
+        if not counts.exact:
+            return [Facet(kind, Kind(kind).label, None, kind == self.kind) for kind in Kind.values]
+        by_kind = dict.fromkeys(Kind.values, 0)
+        for kind, _year, n in counts.rows:
+            by_kind[kind] = by_kind.get(kind, 0) + n
         return [
             Facet(kind, Kind(kind).label, n, kind == self.kind)
-            for kind, n in counts.items()
+            for kind, n in by_kind.items()
             if n or kind == self.kind
         ]
 
     @cached_property
     def year_counts(self):
-        """Counts by year (latest first), under the selected type."""
-        counts = {}
-        for kind, year, n, _title_hits in self._facet_rows:
-            if year and (not self.kind or kind == self.kind):
-                counts[year] = counts.get(year, 0) + n
-        if self.year and self.year not in counts:
-            counts[self.year] = 0
+        """Counts by year (latest first), under the selected type. Past the limit: every year
+        of this language's entries of that type, uncounted."""
+        counts = self._counts(self.kind, None)
+        if counts.exact:
+            by_year = {}
+            for _kind, year, n in counts.rows:
+                if year:
+                    by_year[year] = by_year.get(year, 0) + n
+        else:
+            by_year = dict.fromkeys(self._years(), None)
+        if self.year and self.year not in by_year:
+            by_year[self.year] = 0 if counts.exact else None
         return [
             Facet(year, str(year), n, year == self.year)
-            for year, n in sorted(counts.items(), reverse=True)
+            for year, n in sorted(by_year.items(), reverse=True)
         ]
+
+    def _years(self):
+        """The years of this language's entries (of the selected type): the year menu when
+        the matches are too many to count. One query of index look-ups: the first and last
+        year of each type, from the ends of the facets index (locale, kind, year)."""
+        entries = SearchEntry.objects.filter(locale_id=self.locale.pk, year__isnull=False)
+        bounds = {}
+        for kind in [self.kind] if self.kind else Kind.values:
+            years = entries.filter(kind=kind).values("year")
+            bounds[f"first_{kind}"] = Subquery(years.order_by("year")[:1])
+            bounds[f"last_{kind}"] = Subquery(years.order_by("-year")[:1])
+        row = Locale.objects.filter(pk=self.locale.pk).values(**bounds).first() or {}
+        firsts = [year for key, year in row.items() if key.startswith("first_") and year]
+        lasts = [year for key, year in row.items() if key.startswith("last_") and year]
+        if not firsts:
+            return []
+        return range(min(firsts), max(lasts) + 1)
 
     # Results ----------------------------------------------------------------------------
 
@@ -227,7 +282,7 @@ class SiteSearch:
             exclude_page_ids=self.promoted_page_ids,
         )
         ids = self.backend.ranked_entry_ids(
-            self.analysed, filters, offset, limit, title_hits=self.title_hits
+            self.analysed, filters, offset, limit, candidates=max(self.limit, offset + limit)
         )
         entries = SearchEntry.objects.in_bulk(ids)
         pages = Page.objects.filter(pk__in=[e.page_id for e in entries.values()]).specific()
@@ -254,10 +309,10 @@ class SiteSearch:
         )
 
     def count_in(self, locale):
-        """How many results the same words find in another locale's index."""
+        """How many results the same words find in another locale's index (Counts)."""
         analysed = analyse_query(self.query, locale.language_code, self.synonyms)
-        rows = self.backend.facets(analysed, Filters(locale_id=locale.pk))
-        return sum(row[2] for row in rows)
+        rows = self.backend.counts(analysed, Filters(locale_id=locale.pk), self.limit + 1)
+        return Counts(tuple(rows), self.limit)
 
 
 # What a visitor's query must look like to be counted (see worth_recording).

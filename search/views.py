@@ -8,10 +8,13 @@ Context for search/search.html:
   .type_label, .date, .title, .title_html and .snippet (safe HTML with <mark>), .url)
 - paginator, result_count (promotions included), promotions (SearchResult, .promoted=True,
   shown first, on the first page)
-- type_counts, year_counts: lists of Facet (.value, .label, .count, .selected, .url)
+- count_limit, counts_are_exact: False when there are more than count_limit
+  (SEARCH_COUNT_LIMIT) results: they were not all counted, nor are they all reachable
+- type_counts, year_counts: lists of Facet (.value, .label, .count (None: not counted),
+  .selected, .url)
 - selected_type, selected_year, clear_filters_url
 - other_languages: when nothing is found, the other languages in which the same words find
-  something ({"code", "name", "count", "url"})
+  something ({"code", "name", "count", "more" (more than count), "url"})
 """
 
 from django.conf import settings
@@ -66,15 +69,16 @@ def language_name_in_text(code):
 def _other_languages(site_search, locale):
     suggestions = []
     for other in Locale.objects.exclude(pk=locale.pk).order_by("language_code"):
-        count = site_search.count_in(other)
-        if count:
+        counts = site_search.count_in(other)
+        if counts.total:
             with translation.override(other.language_code):
                 url = reverse("search") + "?" + urlencode({"q": site_search.query})
             suggestions.append(
                 {
                     "code": other.language_code,
                     "name": language_name_in_text(other.language_code),
-                    "count": count,
+                    "count": counts.total,
+                    "more": not counts.exact,
                     "url": url,
                 }
             )
@@ -115,6 +119,8 @@ def search(request):
             "search_results": results_page,
             "paginator": paginator,
             "result_count": result_count,
+            "count_limit": site_search.limit,
+            "counts_are_exact": site_search.count_is_exact if query else True,
             "promotions": promotions,
             "type_counts": type_counts,
             "year_counts": year_counts,

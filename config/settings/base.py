@@ -437,6 +437,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # log after WAGTAILSEARCH_HITS_MAX_AGE days (Wagtail's default: 7).
 SEARCH_STATS_MAX_QUERIES_PER_DAY = int(os.environ.get("SEARCH_STATS_MAX_QUERIES_PER_DAY", "200"))
 SEARCH_STATS_RETENTION_DAYS = int(os.environ.get("SEARCH_STATS_RETENTION_DAYS", "400"))
+# Search results are counted up to this many ("more than 1,000 results"), and ranked among
+# the latest this many matches, so that a common word costs no more than a rare one.
+SEARCH_COUNT_LIMIT = max(10, int(os.environ.get("SEARCH_COUNT_LIMIT", "1000")))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

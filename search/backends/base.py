@@ -1,6 +1,14 @@
-"""The interface both full-text backends implement."""
+"""The interface both full-text backends implement.
+
+Both answer in bounded time whatever the number of matches: counts stop at a limit, and
+ranking looks at a bounded set of candidates (the most recently indexed matches, plus the
+most recently indexed title matches), so a common word in a large site costs what a rarer
+one does (issue 17.2). `limit` and `candidates` come from SEARCH_COUNT_LIMIT.
+"""
 
 from dataclasses import dataclass, field
+
+from django.db import connection
 
 
 @dataclass(frozen=True)
@@ -39,20 +47,19 @@ class SearchBackend:
         """Update the backend's own structures after SearchEntry rows were written
         ({locale_id: [entry ids]}; None: every entry)."""
 
-    def facets(self, analysed, filters):
-        """[(kind, year, matches, title matches or None)] over the entries matching the query
-        and filters (title matches: entries whose title matches the whole query)."""
+    def counts(self, analysed, filters, limit):
+        """[(kind, year, matches)] over at most `limit` entries matching the query and
+        filters: when the matches add up to `limit`, there may be more."""
         raise NotImplementedError
 
-    def ranked_entry_ids(self, analysed, filters, offset, limit, title_hits=None):
+    def ranked_entry_ids(self, analysed, filters, offset, limit, candidates):
         """Ids of the matching entries, best first, for the slice [offset, offset+limit):
         entries whose title matches the whole query, then the others, each by relevance,
-        then the most recent. `title_hits`, when known, is how many title matches there are."""
+        then the most recent. Ranked among at most `candidates` title matches and as many
+        other matches, the most recently indexed (`offset + limit` should not exceed it)."""
         raise NotImplementedError
 
     def _run(self, sql, params):
-        from django.db import connection
-
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()

@@ -86,62 +86,62 @@ class PostgresBackend(SearchBackend):
         # once per row (unaccent() is only STABLE, so the expression is not folded).
         return "(SELECT " + " && ".join(term_sql) + ")", params
 
-    def facets(self, analysed, filters):
-        """[(kind, year, matches, title matches)]."""
+    def counts(self, analysed, filters, limit):
+        """Counted over the first `limit` matches the GIN index yields (in the table's
+        physical order: choosing the latest would mean reading every match), from the
+        rows' own columns (no vector is decompressed)."""
         if not analysed:
             return []
         query, query_params = self.tsquery(analysed)
         where, params = filters.where()
         sql = (
-            f"SELECT e.kind, e.year, COUNT(*), COUNT(*) FILTER (WHERE e.title_vector @@ {query}) "
-            f"FROM search_searchentry e "
-            f"WHERE e.search_vector @@ {query} AND {where} GROUP BY e.kind, e.year"
+            f"SELECT kind, year, COUNT(*) FROM (SELECT e.kind, e.year FROM search_searchentry e "
+            f"WHERE e.search_vector @@ {query} AND {where} LIMIT %s) s "
+            f"GROUP BY kind, year"
         )
-        return self._run(sql, [*query_params, *query_params, *params])
+        return self._run(sql, [*query_params, *params, limit])
 
-    def ranked_entry_ids(self, analysed, filters, offset, limit, title_hits=None):
+    def ranked_entry_ids(self, analysed, filters, offset, limit, candidates):
         """Entries whose title matches the whole query come first, ranked by how well their
         title matches (ts_rank on the title: a short title made of the query's words first),
         then the newest. Then the entries that match in their body only, ranked by ts_rank
-        on the whole document (title words weigh more), then the newest. The two tiers are
-        queried apart: ranking the thousands of body matches of a common word is costly,
-        and is skipped whenever the title matches fill the requested slice."""
+        on the whole document (title words weigh more), then the newest.
+
+        Each tier is ranked among the first `candidates` entries the GIN index yields (the
+        table's physical order: picking the latest would mean reading every match, which
+        costs more than ranking them), and the body tier is not even read when the title
+        matches fill the slice (a one-time filter: ts_rank decompresses each document's
+        vector, the largest cost of a common word). One query either way."""
         if not analysed:
             return []
         query, query_params = self.tsquery(analysed)
         where, params = filters.where()
-        if title_hits is None:
-            [(title_hits,)] = self._run(
-                f"SELECT COUNT(*) FROM search_searchentry e "
-                f"WHERE e.title_vector @@ {query} AND {where}",
-                [*query_params, *params],
-            )
-        tie_break = "e.date DESC NULLS LAST, e.id DESC"
-        ids = []
-        if offset < title_hits:
-            ids += self._ids(
-                f"SELECT e.id FROM search_searchentry e WHERE e.title_vector @@ {query} "
-                f"AND {where} ORDER BY ts_rank(e.title_vector, {query}, {RANK_NORMALISATION}) "
-                f"DESC, {tie_break} LIMIT %s OFFSET %s",
-                [*query_params, *params, *query_params, limit, offset],
-            )
-        remaining = limit - len(ids)
-        if remaining > 0:
-            ids += self._ids(
-                f"SELECT e.id FROM search_searchentry e "
-                f"WHERE e.search_vector @@ {query} AND NOT (e.title_vector @@ {query}) "
-                f"AND {where} ORDER BY ts_rank(e.search_vector, {query}, {RANK_NORMALISATION}) "
-                f"DESC, {tie_break} LIMIT %s OFFSET %s",
-                [
-                    *query_params,
-                    *query_params,
-                    *params,
-                    *query_params,
-                    remaining,
-                    max(0, offset - title_hits),
-                ],
-            )
-        return ids
-
-    def _ids(self, sql, params):
+        sql = (
+            f"WITH titles AS (SELECT e.id, e.date, e.title_vector FROM search_searchentry e "
+            f"WHERE e.title_vector @@ {query} AND {where} LIMIT %s) "
+            f"SELECT id FROM ("
+            f"SELECT id, 1 AS title_hit, ts_rank(title_vector, {query}, {RANK_NORMALISATION}) "
+            f"AS score, date FROM titles "
+            f"UNION ALL "
+            f"SELECT id, 0, ts_rank(search_vector, {query}, {RANK_NORMALISATION}), date FROM "
+            f"(SELECT e.id, e.date, e.search_vector FROM search_searchentry e "
+            f"WHERE e.search_vector @@ {query} AND NOT (e.title_vector @@ {query}) AND {where} "
+            f"LIMIT %s) body WHERE (SELECT COUNT(*) FROM titles) < %s"
+            f") c ORDER BY title_hit DESC, score DESC, date DESC NULLS LAST, id DESC "
+            f"LIMIT %s OFFSET %s"
+        )
+        params = [
+            *query_params,
+            *params,
+            candidates,
+            *query_params,
+            *query_params,
+            *query_params,
+            *query_params,
+            *params,
+            candidates,
+            offset + limit,
+            limit,
+            offset,
+        ]
         return [row[0] for row in self._run(sql, params)]

@@ -37,33 +37,63 @@ class SQLiteBackend(SearchBackend):
     def rebuild(self):
         self._run(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')", [])
 
-    def facets(self, analysed, filters):
+    def _matches(self, where):
+        """FROM … WHERE for the entries matching a MATCH expression and the filters, the
+        most recently indexed first. The CROSS JOIN keeps FTS5 as the outer loop, walking
+        its matches in rowid order (which FTS5 gives for free, newest first) and looking
+        each entry up by primary key, so a LIMIT stops the walk early. Joined the other
+        way, SQLite walked every entry of the language through the facets index and ran
+        the MATCH once for each (62 % of a search at 2,000 news items per language)."""
+        return (
+            f"FROM {FTS_TABLE} f CROSS JOIN search_searchentry e ON e.id = f.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND {where} ORDER BY f.rowid DESC"
+        )
+
+    def counts(self, analysed, filters, limit):
         if not analysed:
             return []
         where, params = filters.where()
         sql = (
-            f"SELECT e.kind, e.year, COUNT(*), NULL FROM {FTS_TABLE} f "
-            f"JOIN search_searchentry e ON e.id = f.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND {where} GROUP BY e.kind, e.year"
+            f"SELECT kind, year, COUNT(*) FROM "
+            f"(SELECT e.kind, e.year {self._matches(where)} LIMIT %s) GROUP BY kind, year"
         )
-        return self._run(sql, [match_expression(analysed), *params])
+        return self._run(sql, [match_expression(analysed), *params, limit])
 
-    def ranked_entry_ids(self, analysed, filters, offset, limit, title_hits=None):
+    def ranked_entry_ids(self, analysed, filters, offset, limit, candidates):
         """Entries whose title matches the whole query first, ranked by bm25 on the title,
         then the body-only matches ranked by bm25 on title (x10) and body; the newest first
-        when the rank ties (as the PostgreSQL backend does)."""
+        when the rank ties (as the PostgreSQL backend does). Candidates: the latest
+        `candidates` title matches and the latest `candidates` other matches, so that an
+        old page named after the query is never crowded out by newer mentions of it."""
         if not analysed:
             return []
         match = match_expression(analysed)
-        where, params = filters.where()
-        sql = (
-            f"SELECT e.id, (e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)) "
-            f"AS title_hit FROM {FTS_TABLE} f JOIN search_searchentry e ON e.id = f.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND {where} "
-            f"ORDER BY title_hit DESC, CASE WHEN title_hit THEN bm25({FTS_TABLE}, 1.0, 0.0) "
-            f"ELSE bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) END, "
-            f"e.date DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s"
-        )
         title_match = "{title_norm} : (" + match + ")"
-        rows = self._run(sql, [title_match, match, *params, limit, offset])
+        where, params = filters.where()
+        title_rowids = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        sql = (
+            f"SELECT id FROM ("
+            f"SELECT * FROM (SELECT e.id, e.date, 1 AS title_hit, "
+            f"bm25({FTS_TABLE}, 1.0, 0.0) AS score {self._matches(where)} LIMIT %s) "
+            f"UNION ALL "
+            f"SELECT * FROM (SELECT e.id, e.date, 0 AS title_hit, "
+            f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+            f"{self._matches(f'{where} AND e.id NOT IN ({title_rowids})')} "
+            f"LIMIT %s)) "
+            f"ORDER BY title_hit DESC, score, date DESC NULLS LAST, id DESC LIMIT %s OFFSET %s"
+        )
+        rows = self._run(
+            sql,
+            [
+                title_match,
+                *params,
+                candidates,
+                match,
+                *params,
+                title_match,
+                candidates,
+                limit,
+                offset,
+            ],
+        )
         return [row[0] for row in rows]
