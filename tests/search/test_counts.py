@@ -65,7 +65,7 @@ def test_past_the_limit_the_page_says_more_than_and_filters_have_no_numbers(clie
     assert "more than 5): choose a type or a year" in html
     assert '<option value="news">News</option>' in html
     assert '<option value="2021">2021</option>' in html
-    html = client.get("/fr/search/", {"q": "bornes"}).content.decode()
+    html = client.get("/fr/search/", {"q": "bollards"}).content.decode()
     assert "0 résultat" in html  # nothing in French: exact
     assert "voir plus de 5 résultats en anglais" in html  # the English results, capped
 
