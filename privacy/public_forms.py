@@ -98,4 +98,3 @@ def is_public_form_post(request, callback, callback_args, callback_kwargs):
     page, args, _kwargs = route
     serves_public_form = getattr(page, "serves_public_form", None)
     return bool(serves_public_form and serves_public_form(args))
-

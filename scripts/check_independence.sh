@@ -24,7 +24,7 @@ esac
 FILES=${INDEPENDENCE_FILES:-$(find tests -name 'test_*.py' -not -path 'tests/browser/*' | sort)}
 
 echo "== independence check in $OUT (load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ))"
-make --no-print-directory .venv/.dev-extras >/dev/null
+make --no-print-directory .venv/.dev-extras >"$OUT/venv.log" 2>&1 || { cat "$OUT/venv.log"; exit 1; }
 
 # Each file alone: its own process, no xdist, its own test database (from the template).
 alone() {
