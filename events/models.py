@@ -10,6 +10,7 @@ import uuid
 import zoneinfo
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -176,17 +177,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             request=request,
             name=f"PACTESUR – {self.title}",
         )
-
-
-def events_of_project(project):
-    """Live public events of `project` in the project page's language. Events point at the
-    source project page (a synchronised relation), so they are matched by translation key."""
-    return (
-        EventPage.objects.live()
-        .public()
-        .filter(locale=project.locale, project__translation_key=project.translation_key)
-        .select_related("city")
-    )
 
 
 def _unique_sorted(objects):
@@ -668,7 +658,7 @@ class Registration(models.Model):
         related_name="registrations",
         help_text=_("The event page (in the visitor's language) used to register."),
     )
-    language_code = models.CharField(max_length=8, default="en")
+    language_code = models.CharField(max_length=8, default=settings.LANGUAGE_CODE)
     status = models.CharField(max_length=16, choices=RegistrationStatus.choices)
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"), max_length=254)
