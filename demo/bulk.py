@@ -132,7 +132,7 @@ def insert_shared_events(sources):
                 title=page.title[:255],
                 start=page.start,
                 end=page.end,
-                # What events/models.py EventPage._record_shared_event keeps as the reference
+                # What events/models/shared.py _record_shared_event keeps as the reference
                 # that later publishes are compared with (events/changes.py).
                 published_state={
                     "shared": page.published_facts(),
