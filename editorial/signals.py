@@ -44,7 +44,7 @@ def remember_changed_source_fields(sender, instance, raw=False, **kwargs):
     if old is None or old == instance.content_json:
         return
     from .models import PendingSourceChange
-    from .status import changed_field_names
+    from .source_changes import changed_field_names
 
     model = instance.specific_content_type.model_class()
     if model is None:

@@ -21,23 +21,14 @@ A version of the object edited directly in its language, without the translation
 is reported as up to date unless the source was published after it.
 """
 
-import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils.functional import cached_property
-from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
-from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
-from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.fields import TranslatableField, get_translatable_fields
+from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -45,8 +36,9 @@ from wagtail_localize.models import (
     TranslationLog,
     TranslationSource,
 )
-from wagtail_localize.segments import StringSegmentValue
-from wagtail_localize.segments.extract import extract_segments
+
+from .sections import PAGE_SECTIONS, Section, get_sections, page_section
+from .source_changes import FieldChange, describe_changes, field_label
 
 UP_TO_DATE = "up_to_date"
 INCOMPLETE = "incomplete"
@@ -59,169 +51,6 @@ STATUS_LABELS = {
     UP_TO_DATE: _("Up to date"),
 }
 STATUS_ORDER = [OUT_OF_DATE, MISSING, INCOMPLETE, UP_TO_DATE]
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    label: str
-    models: tuple  # model labels ("news.NewsPage"); empty: every other page type
-
-    def model_classes(self):
-        return tuple(apps.get_model(label) for label in self.models)
-
-
-PAGE_SECTIONS = [
-    Section("projects", _("Projects"), ("projects.ProjectIndexPage", "projects.ProjectPage")),
-    Section("news", _("News"), ("news.NewsIndexPage", "news.NewsPage")),
-    Section("events", _("Events"), ("events.EventIndexPage", "events.EventPage")),
-    Section("pages", _("Pages"), ()),
-]
-
-
-def translatable_snippet_models():
-    return [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
-
-
-def _stable_key(model):
-    """ "partners", "cities": the untranslated plural name, whatever the admin language."""
-    with override(None):
-        return slugify(str(model._meta.verbose_name_plural))
-
-
-def get_sections():
-    """Projects, News, Events, Pages, then one section per translatable snippet model
-    (Partners, Cities)."""
-    snippet_sections = [
-        Section(
-            _stable_key(model),
-            capfirst(model._meta.verbose_name_plural),
-            (model._meta.label,),
-        )
-        for model in translatable_snippet_models()
-    ]
-    return PAGE_SECTIONS + snippet_sections
-
-
-def page_section(page_model, sections):
-    for section in sections:
-        if section.models and issubclass(page_model, section.model_classes()):
-            return section
-    return next(section for section in sections if section.key == "pages")
-
-
-# ---------------------------------------------------------------- comparing with the source
-
-
-def serialize_for_translation(instance):
-    """The source content as wagtail-localize stores it in `TranslationSource.content_json`."""
-    if isinstance(instance, ClusterableModel):
-        return json.loads(instance.to_json())
-    return json.loads(json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder))
-
-
-def tracked_field_names(model):
-    return [translatable.field_name for translatable in get_translatable_fields(model)]
-
-
-def changed_field_names(model, old_content, new_content):
-    """The translatable and synchronised fields whose stored value differs."""
-    return [
-        name
-        for name in tracked_field_names(model)
-        if old_content.get(name) != new_content.get(name)
-    ]
-
-
-def field_label(model, name):
-    try:
-        model_field = model._meta.get_field(name)
-    except Exception:  # noqa: BLE001 - a field removed since: show its name
-        return capfirst(name.replace("_", " "))
-    if model_field.is_relation and model_field.auto_created:  # child objects (inline panels)
-        return capfirst(model_field.related_model._meta.verbose_name_plural)
-    return capfirst(getattr(model_field, "verbose_name", name))
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    name: str
-    label: str
-    new_texts: int = 0  # texts of the source that have no translation context yet
-    parts: tuple = ()  # e.g. the StreamField block types that changed
-
-    def __str__(self):
-        text = str(self.label)
-        if self.parts:
-            text += " (" + ", ".join(self.parts) + ")"
-        return text
-
-
-def _stream_block_label(stream_field, raw_blocks, block_id):
-    for block in raw_blocks or []:
-        if isinstance(block, dict) and block.get("id") == block_id:
-            child = stream_field.stream_block.child_blocks.get(block.get("type"))
-            return capfirst(child.label) if child is not None else block.get("type")
-    return None
-
-
-def describe_changes(source, instance, old_content=None, new_content=None):
-    """Which fields of the live `instance` differ from what `source` stored, with the
-    number of new texts per translatable field (segments re-extracted from the live
-    instance and compared with the stored `StringSegment`s)."""
-    model = type(instance)
-    old_content = old_content if old_content is not None else json.loads(source.content_json)
-    new_content = new_content if new_content is not None else serialize_for_translation(instance)
-    names = changed_field_names(model, old_content, new_content)
-    if not names:
-        return []
-    translated = {
-        f.field_name for f in get_translatable_fields(model) if isinstance(f, TranslatableField)
-    }
-    new_texts = Counter()
-    parts = defaultdict(list)
-    if translated & set(names):
-        live = Counter(
-            (segment.path, segment.string.data)
-            for segment in extract_segments(instance)
-            if isinstance(segment, StringSegmentValue)
-        )
-        stored = Counter(
-            source.stringsegment_set.values_list("context__path", "string__data").iterator()
-        )
-        added, removed = live - stored, stored - live
-        for path, text in (added + removed).elements():
-            top, _sep, rest = path.partition(".")
-            if (path, text) in added:
-                new_texts[top] += 1
-            model_field = _get_field(model, top)
-            if rest and isinstance(model_field, StreamField):
-                block_id = rest.split(".", 1)[0]
-                label = _stream_block_label(
-                    model_field, _raw_stream(new_content.get(top)), block_id
-                ) or _stream_block_label(model_field, _raw_stream(old_content.get(top)), block_id)
-                if label and label not in parts[top]:
-                    parts[top].append(label)
-    return [
-        FieldChange(name, field_label(model, name), new_texts[name], tuple(parts[name]))
-        for name in names
-    ]
-
-
-def _get_field(model, name):
-    try:
-        return model._meta.get_field(name)
-    except Exception:  # noqa: BLE001
-        return None
-
-
-def _raw_stream(value):
-    if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return []
-    return value or []
 
 
 # ---------------------------------------------------------------- the table

@@ -28,16 +28,15 @@ from .permissions import (
     user_can_translate_into,
     user_works_in_every_language,
 )
+from .sections import get_sections
+from .source_changes import changed_field_names, serialize_for_translation
 from .status import (
     MISSING,
     STATUS_LABELS,
     STATUS_ORDER,
     build_rows,
-    changed_field_names,
     collect_items,
     default_language_first,
-    get_sections,
-    serialize_for_translation,
 )
 
 PER_PAGE = 50
