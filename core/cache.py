@@ -1,7 +1,7 @@
 """The cache backends of production: Redis that never holds a request, and the database cache
 made fit for counters shared by several processes.
 
-**ResilientRedisCache** (CACHES with REDIS_URL, config/settings/base.py `redis_cache`):
+**ResilientRedisCache** (CACHES with REDIS_URL, config/settings/caches.py `redis_cache`):
 django-redis told to ignore errors answers "nothing cached" when Redis is down, but a Redis
 that is stopped without closing its port (frozen, or a network that drops packets) makes
 every call wait for the socket timeout, and a request makes about ten calls (page cache,

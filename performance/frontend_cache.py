@@ -1,6 +1,6 @@
 """Purging a CDN or Varnish in front of the site (wagtail.contrib.frontend_cache).
 
-Configured by environment variables (config/settings/base.py builds WAGTAILFRONTENDCACHE):
+Configured by environment variables (config/settings/caches.py builds WAGTAILFRONTENDCACHE):
 FRONTEND_CACHE_VARNISH_URL for Varnish (or any cache that understands PURGE and BAN),
 FRONTEND_CACHE_CLOUDFLARE_ZONEID with FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN (or _EMAIL and
 _API_KEY) for Cloudflare. Nothing happens when none is set.

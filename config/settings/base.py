@@ -3,7 +3,8 @@
 Everything that differs between a laptop and production comes from environment
 variables (the table in docs/configuration.md, kept complete by tests/core/test_docs.py);
 the defaults are the embedded ones: SQLite under var/, files under var/media, the
-local-memory cache.
+local-memory cache. The caches and the security settings are in caches.py and
+security.py, imported here.
 """
 
 import os
@@ -11,20 +12,12 @@ from pathlib import Path
 
 import dj_database_url
 
+from .caches import *  # noqa: F403 - CACHES, the page cache, the CDN (caches.py)
+from .environment import env_bool, env_list
+from .security import *  # noqa: F403 - passwords, login throttles, CSP (security.py)
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
@@ -140,200 +133,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-# Caches. "default" (the page cache, Wagtail's lookups): Redis when REDIS_URL is set, local
-# memory otherwise (per process; the page cache stays correct through its generation, below).
-# "limits" (rate limits and the anti-spam replay check, core/limits.py) must be shared by every
-# worker process and server, or each process counts on its own: Redis when REDIS_URL is set,
-# the database cache otherwise (its table is created by `migrate`: core/apps.py). Redis errors
-# are ignored (an outage serves pages uncached and skips the limits), and a Redis that does
-# not answer is given up after REDIS_TIMEOUT_SECONDS, so that it never holds a request long.
-REDIS_URL = os.environ.get("REDIS_URL", "")
-REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5"))
-REDIS_RETRY_SECONDS = float(os.environ.get("REDIS_RETRY_SECONDS", "5"))
-LIMITS_CACHE_TABLE = "pactesur_limits_cache"
-
-
-def redis_cache(url, key_prefix, timeout_seconds=REDIS_TIMEOUT_SECONDS, retry_seconds=None):
-    """A django-redis cache that never fails nor holds a request: errors ignored, a call
-    given up after `timeout_seconds`, and Redis left alone for REDIS_RETRY_SECONDS after a
-    failure (core/cache.py; tests/core/test_outages.py)."""
-    return {
-        "BACKEND": "core.cache.ResilientRedisCache",
-        "LOCATION": url,
-        "KEY_PREFIX": key_prefix,
-        "OPTIONS": {
-            "IGNORE_EXCEPTIONS": True,
-            "SOCKET_CONNECT_TIMEOUT": timeout_seconds,
-            "SOCKET_TIMEOUT": timeout_seconds,
-            "RETRY_SECONDS": REDIS_RETRY_SECONDS if retry_seconds is None else retry_seconds,
-        },
-    }
-
-
-if REDIS_URL:
-    CACHES = {
-        "default": redis_cache(REDIS_URL, "pactesur"),
-        "limits": redis_cache(REDIS_URL, "pactesur-limits"),
-    }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True  # core.cache logs when Redis stops answering
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "pactesur",
-            # Room for the page cache (about 30 KB a page, per process).
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        },
-        "limits": {
-            "BACKEND": "core.cache.CounterSafeDatabaseCache",
-            "LOCATION": LIMITS_CACHE_TABLE,
-            # Room for many clients: counters pushed out early would let a flood through.
-            "OPTIONS": {"MAX_ENTRIES": 100_000},
-        },
-    }
-# django-ratelimit counts in the shared cache and lets requests through when it fails.
-RATELIMIT_USE_CACHE = "limits"
-RATELIMIT_FAIL_OPEN = True
-# django-ratelimit warns about every backend it does not list; ResilientRedisCache is
-# django-redis', CounterSafeDatabaseCache is shared and increments atomically (core/cache.py).
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
-
-# Full-page cache for anonymous visitors (performance/): at most PAGE_CACHE_SECONDS, and
-# emptied on every publish, unpublish, move, delete or snippet change (0 disables it).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# Where the "content generation" that invalidates it lives: "cache" (shared: Redis) or
-# "database"; empty = "database" with the per-process local-memory cache, else "cache".
-PAGE_CACHE_GENERATION_STORE = os.environ.get("PAGE_CACHE_GENERATION_STORE", "")
-
-# A CDN or Varnish in front, purged after every change by performance/ with the backends
-# of wagtail.contrib.frontend_cache. That app is not installed on purpose: its own signal
-# handlers purge inside the publishing transaction, before the commit, so the CDN could
-# fetch and keep the old page again; performance/ purges after the commit, and more URLs.
-WAGTAILFRONTENDCACHE = {}
-FRONTEND_CACHE_HOSTNAMES = env_list("FRONTEND_CACHE_HOSTNAMES", "*")
-if os.environ.get("FRONTEND_CACHE_VARNISH_URL"):
-    WAGTAILFRONTENDCACHE["varnish"] = {
-        "BACKEND": "performance.frontend_cache.VarnishBackend",
-        "LOCATION": os.environ["FRONTEND_CACHE_VARNISH_URL"],
-        "HOSTNAMES": FRONTEND_CACHE_HOSTNAMES,
-    }
-if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
-    WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "performance.frontend_cache.CloudflareBackend",
-        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
-        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN") or None,
-        "EMAIL": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_EMAIL") or None,
-        "API_KEY": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_API_KEY") or None,
-        "HOSTNAMES": FRONTEND_CACHE_HOSTNAMES,
-    }
-# How long the CDN may keep a page (s-maxage) between purges.
-FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "3600"))
-
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-# Admin login throttling (core/login_throttle.py, django-axes with its database handler):
-# after LOGIN_THROTTLE_ATTEMPTS failed logins for one username from one address within
-# LOGIN_THROTTLE_SECONDS, that pair is refused until LOGIN_THROTTLE_SECONDS after the last
-# failure; an address that fails LOGIN_THROTTLE_IP_ATTEMPTS times (any usernames) too.
-LOGIN_THROTTLE_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_ATTEMPTS", "5"))
-LOGIN_THROTTLE_IP_ATTEMPTS = int(os.environ.get("LOGIN_THROTTLE_IP_ATTEMPTS", "50"))
-LOGIN_THROTTLE_SECONDS = int(os.environ.get("LOGIN_THROTTLE_SECONDS", "900"))
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out (username, address)
-    "django.contrib.auth.backends.ModelBackend",
-]
-WAGTAILADMIN_USER_LOGIN_FORM = "core.login_throttle.ThrottledLoginForm"
-AXES_HANDLER = "core.login_throttle.LoginThrottleHandler"
-AXES_FAILURE_LIMIT = "core.login_throttle.failure_limit"  # LOGIN_THROTTLE_ATTEMPTS
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-AXES_COOLOFF_TIME = "core.login_throttle.cool_off"  # LOGIN_THROTTLE_SECONDS
-AXES_RESET_ON_SUCCESS = True
-AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_CLIENT_IP_CALLABLE = "core.limits.client_address"
-AXES_USERNAME_CALLABLE = "core.login_throttle.normalised_username"
-AXES_LOCKOUT_CALLABLE = "core.login_throttle.lockout_response"
-# No record of every successful login (personal data kept for nothing); failed attempts are
-# kept only until their cool-off has passed.
-AXES_DISABLE_ACCESS_LOG = True
-AXES_VERBOSE = False
-# Admin password-reset requests (django-ratelimit): per e-mail address and per client address.
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.login_throttle.ThrottledPasswordResetForm"
-PASSWORD_RESET_THROTTLE_ATTEMPTS = int(os.environ.get("PASSWORD_RESET_THROTTLE_ATTEMPTS", "3"))
-PASSWORD_RESET_THROTTLE_IP_ATTEMPTS = int(
-    os.environ.get("PASSWORD_RESET_THROTTLE_IP_ATTEMPTS", "10")
-)
-PASSWORD_RESET_THROTTLE_SECONDS = int(os.environ.get("PASSWORD_RESET_THROTTLE_SECONDS", "3600"))
-
-
-def _origin(url):
-    """scheme://host of an absolute URL (a media CDN), or None for a path."""
-    if url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        return f"{scheme}://{rest.split('/', 1)[0]}"
-    return None
-
-
-# Content-Security-Policy (django-csp 4; Django 5.2 has no CSP of its own). The public site
-# has no inline script or style at all: scripts, styles, fonts and images come from this
-# origin (plus the media store or CDN when it is elsewhere), embeds from the video sites
-# below. JSON-LD (<script type="application/ld+json">) is data, never run, so it needs no
-# exception. The admin (Wagtail and wagtail-localize still use inline scripts and styles)
-# gets a looser policy from core.middleware.ContentSecurityPolicyMiddleware.
-_MEDIA_ORIGINS = [
-    origin
-    for origin in (
-        _origin(os.environ.get("MEDIA_URL", "")),
-        f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"
-        if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
-        else None,
-        _origin(os.environ.get("AWS_S3_ENDPOINT_URL", "")),
-    )
-    if origin
-]
-CSP_FRAME_SOURCES = [
-    "https://www.youtube.com",
-    "https://www.youtube-nocookie.com",
-    "https://player.vimeo.com",
-    *env_list("CSP_EXTRA_FRAME_SRC"),
-]
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *_MEDIA_ORIGINS],
-        "media-src": ["'self'", *_MEDIA_ORIGINS],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-src": CSP_FRAME_SOURCES,
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    },
-}
-# What the admin may do beyond that (merged in for /admin/ only).
-CSP_ADMIN_DIRECTIVES = {
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", "https:", *_MEDIA_ORIGINS],
-    "frame-src": ["'self'", *CSP_FRAME_SOURCES],
-    "frame-ancestors": ["'self'"],  # the page preview panel frames admin views
-}
-# Previews of pages and snippets (the admin's preview panel frames them): the public policy,
-# framable by the admin's own origin (core.middleware.ContentSecurityPolicyMiddleware).
-CSP_PREVIEW_DIRECTIVES = {
-    "frame-ancestors": ["'self'"],
-}
 
 # Uploads: images up to 10 MB and 40 megapixels in the formats below (no SVG: it can carry
 # script); documents up to DOCUMENT_MAX_UPLOAD_SIZE (core/uploads.py), served through Django

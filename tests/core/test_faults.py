@@ -244,7 +244,7 @@ def test_a_redis_outage_degrades_to_uncached_pages(client, site_tree, settings):
     with socket.socket() as probe:  # a port where nothing listens
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    down = redis_cache(f"redis://127.0.0.1:{port}/0", "test")  # as config/settings/base.py
+    down = redis_cache(f"redis://127.0.0.1:{port}/0", "test")  # as config/settings/caches.py
     settings.CACHES = {"default": down, "limits": down}
     settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     settings.PAGE_CACHE_SECONDS = 300
