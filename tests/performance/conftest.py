@@ -34,3 +34,32 @@ def perf_site(_parent=None):
 def grow(perf_site):
     """grow(news, events): add generated news items and events (every language)."""
     return grow_site
+
+
+# The page-cache tests (test_page_cache*.py) and the frontend-cache tests.
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+@shared_fixture(parent="perf_site", media=True)
+def perf_site_with_news(perf_site):
+    """perf_site with three generated news items and events per language, once per module."""
+    grow_site(news=3, events=3)
+    return perf_site
+
+
+@pytest.fixture
+def site(perf_site_with_news, page_cache):
+    return perf_site_with_news
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed(): …` runs the on-commit callbacks of the change, like a commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -42,11 +42,6 @@ def frontend(settings):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def news(perf_site, grow):
     grow(news=2, events=1)
     return (
