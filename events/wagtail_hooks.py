@@ -32,6 +32,7 @@ from . import registration as rules
 from .calendars import calendar_response
 from .models import EventPage, EventStatus, Registration, RegistrationStatus, SharedEvent
 from .permissions import editable_events, registration_policy
+from .personal_data import REGISTRATIONS_DATA
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -282,3 +283,9 @@ def project_calendar(page, request, filename):
             name=f"PACTESUR – {page.title}",
         )
     return None
+
+
+@hooks.register("register_personal_data")
+def registrations_personal_data():
+    """Registrations in the privacy tools' export and erasure (privacy/personal_data.py)."""
+    return REGISTRATIONS_DATA

@@ -1,25 +1,54 @@
 """Everything the site holds about one e-mail address: find it, export it (JSON), erase it.
 
-Covered: event registrations (events.Registration), form submissions (the contact form,
-and any other Wagtail form page: wagtailforms.FormSubmission, in whatever field the address
-was typed) and e-mails still waiting in the outbox that are sent to the address or name it
-as Reply-To (outbox/worker.py). Used by the admin view (privacy/views.py) and
-`manage.py personal_data`.
+Covered: what the content apps register with the `register_personal_data` hook (event
+registrations: events/personal_data.py), form submissions (the contact form, and any other
+Wagtail form page: wagtailforms.FormSubmission, in whatever field the address was typed) and
+e-mails still waiting in the outbox that are sent to the address or name it as Reply-To
+(outbox/worker.py). Used by the admin view (privacy/views.py) and `manage.py personal_data`.
+
+The hook keeps this app from importing the content apps (docs/architecture.md#import-rule):
+a content app hands over a PersonalData that finds, exports and erases what it keeps.
 """
 
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from wagtail import hooks
+from wagtail.contrib.forms.models import FormSubmission
 
 from outbox.worker import erase_messages_naming, messages_naming
 
 from .models import PersonalDataRequest
+
+# The kinds of personal data that content apps keep, as the admin view and the command
+# show them; each is filled by the `register_personal_data` hook (empty when no app does).
+REGISTRATIONS = "registrations"
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """What a content app keeps about an e-mail address, for the `register_personal_data`
+    hook: `kind` (REGISTRATIONS), `export(email)` (a list of JSON-serialisable dicts) and
+    `erase(email, request)`, called inside the erasure's transaction (it may send e-mails
+    through the outbox), which returns how many records it erased."""
+
+    kind: str
+    export: Callable[[str], list]
+    erase: Callable[..., int]
+
+
+def registered_personal_data():
+    """{kind: PersonalData} of every app that registered with the hook."""
+    found = (register() for register in hooks.get_hooks("register_personal_data"))
+    return {data.kind: data for data in found}
 
 
 def normalise(email):
@@ -46,22 +75,10 @@ def _values(data):
             yield from _values(value)
 
 
-def registrations_of(email):
-    from events.models import Registration
-
-    return (
-        Registration.objects.filter(email__iexact=email)
-        .select_related("shared_event", "page")
-        .order_by("created_at", "pk")
-    )
-
-
 def form_submissions_of(email):
     """Submissions with the address as the value of any of their fields (exact, ignoring
     case and spaces). Read in chunks: there are few of them, and their data is JSON whose
     keys differ from form to form and from language to language."""
-    from wagtail.contrib.forms.models import FormSubmission
-
     found = []
     for submission in FormSubmission.objects.select_related("page").iterator(chunk_size=500):
         if any(value.strip().lower() == email for value in _values(submission.form_data)):
@@ -72,25 +89,8 @@ def form_submissions_of(email):
 def collect(email):
     """A JSON-serialisable dict of everything held about `email`."""
     email = normalise(email)
-    registrations = [
-        {
-            "event": registration.shared_event.title,
-            "event_start": registration.shared_event.start,
-            "event_page": registration.page.url if registration.page else None,
-            "language": registration.language_code,
-            "status": registration.status,
-            "name": registration.name,
-            "email": registration.email,
-            "organisation": registration.organisation,
-            "consent_text": registration.consent_text,
-            "consent_version": registration.consent_version,
-            "consented_at": registration.consented_at,
-            "created_at": registration.created_at,
-            "cancelled_at": registration.cancelled_at,
-            "promoted_at": registration.promoted_at,
-        }
-        for registration in registrations_of(email)
-    ]
+    registered = registered_personal_data()
+    registrations = registered[REGISTRATIONS].export(email) if REGISTRATIONS in registered else []
     submissions = [
         {
             "form": submission.page.title,
@@ -134,34 +134,14 @@ def export_json(email, *, user=None, via="admin"):
 def erase(email, *, user=None, via="admin", request=None):
     """Erase everything held about `email`, in one transaction.
 
-    Registrations: a place still held for an event to come is cancelled first (the waiting
-    list moves up, and whoever moves up is told by e-mail); then the name, address and
-    organisation are erased, as the retention purge does, keeping the row so that the
-    counts of the event stay right. Form submissions are deleted.
+    What content apps keep is erased by them (registrations: events/personal_data.py);
+    form submissions are deleted, outgoing e-mails naming the address dropped.
     Returns (registrations erased, form submissions deleted)."""
-    from events import emails
-    from events import registration as rules
-    from events.models import Registration, RegistrationStatus
-
     email = normalise(email)
-    promoted = []
-    now = timezone.now()
     with transaction.atomic():  # the erasure and the e-mails it causes, or neither
-        registrations = list(registrations_of(email))
-        for registration in registrations:
-            event_end = registration.shared_event.end
-            to_come = event_end is None or event_end > now
-            if to_come and registration.status != RegistrationStatus.CANCELLED:
-                moved_up = rules.cancel(registration)
-                if moved_up is not None:
-                    promoted.append(moved_up)
-        for registration in registrations:
-            Registration.objects.filter(pk=registration.pk).update(
-                name="",
-                organisation="",
-                email=f"purged-{registration.pk}@invalid.invalid",
-                purged_at=now,
-            )
+        erased = {
+            kind: data.erase(email, request) for kind, data in registered_personal_data().items()
+        }
         submissions = form_submissions_of(email)
         for submission in submissions:
             submission.delete()
@@ -171,9 +151,7 @@ def erase(email, *, user=None, via="admin", request=None):
             email_hash=email_hash(email),
             user=user,
             via=via,
-            registrations=len(registrations),
+            registrations=erased.get(REGISTRATIONS, 0),
             form_submissions=len(submissions),
         )
-        for registration in promoted:
-            emails.send_promoted(registration, request)
-    return len(registrations), len(submissions)
+    return erased.get(REGISTRATIONS, 0), len(submissions)
