@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.signals import page_published
 
 
 class EventsConfig(AppConfig):
@@ -6,8 +7,8 @@ class EventsConfig(AppConfig):
     name = "events"
 
     def ready(self):
+        # Imported here: they import models, which Django loads after the apps' configs.
         from wagtail.permissions import register_permission_policy
-        from wagtail.signals import page_published
 
         from .changes import on_event_published
         from .models import EventPage, Registration

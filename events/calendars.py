@@ -15,6 +15,10 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
+from core.utils import localize_all
+
+from .shared import SharedEvent
+
 UID_DOMAIN = "pactesur.eu"
 ICAL_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
@@ -48,10 +52,6 @@ def _summary(event):
 
 
 def build_calendar(events, request=None, name=None):
-    from core.utils import localize_all
-
-    from .models import SharedEvent
-
     events = list(events)
     sequences = dict(
         SharedEvent.objects.filter(

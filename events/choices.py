@@ -1,4 +1,5 @@
-"""The kinds, formats and states of an event, and the time zones it can be set in."""
+"""The kinds, formats and states of an event and of a registration, and the time zones an
+event can be set in."""
 
 import zoneinfo
 
@@ -32,3 +33,18 @@ class EventStatus(models.TextChoices):
     POSTPONED = "postponed", _("Postponed")
     CANCELLED = "cancelled", _("Cancelled")
     RESCHEDULED = "rescheduled", _("Rescheduled")
+
+
+class RegistrationStatus(models.TextChoices):
+    UNCONFIRMED = "unconfirmed", _("Address not confirmed yet")
+    REQUESTED = "requested", _("Awaiting approval")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# Statuses that hold a place or a waiting-list rank: only these count against capacity.
+HOLDING = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
+# A request or registration still alive: one per address and event.
+LIVE = [RegistrationStatus.UNCONFIRMED, RegistrationStatus.REQUESTED, *HOLDING]

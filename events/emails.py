@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
 from .calendars import build_calendar
-from .models import EventFormat, EventStatus, RegistrationStatus
+from .choices import EventFormat, EventStatus, RegistrationStatus
 from .registration import confirm_hours
 from .tokens import cancel_url, confirm_url
 
@@ -58,11 +58,7 @@ KINDS = {
 
 def event_page_for(registration):
     """The event page in the registrant's language (falling back to the one they used)."""
-    from .models import EventPage
-
-    pages = EventPage.objects.filter(
-        translation_key=registration.shared_event.translation_key, live=True
-    ).select_related("locale", "city")
+    pages = registration.shared_event.pages().filter(live=True).select_related("locale", "city")
     by_language = {page.locale.language_code: page for page in pages}
     return (
         by_language.get(registration.language_code)

@@ -19,10 +19,14 @@ from core.utils import localize_all, localize_by_pk
 from partners.models import City, Partner
 from projects.models import ProjectPage
 
-from ..forms import EventPageForm, UrgentStatusForm
-from ..panels import RegistrationCountsPanel
+from . import views
+from .calendars import add_to_calendar_links, calendar_response
 from .choices import TIMEZONE_CHOICES, EventFormat, EventStatus, EventType
+from .forms import EventPageForm, RegistrationForm, UrgentStatusForm
+from .panels import RegistrationCountsPanel
+from .registration import registration_state
 from .shared import OneEventAcrossLanguages
+from .structured_data import event_json_ld
 
 
 def attach_localized_relations(events, locale):
@@ -317,15 +321,9 @@ class EventPage(OneEventAcrossLanguages, RoutablePageMixin, BasePage):
 
     @property
     def registration_state(self):
-        from ..registration import registration_state
-
         return registration_state(self)
 
     def get_context(self, request, *args, **kwargs):
-        from ..calendars import add_to_calendar_links
-        from ..forms import RegistrationForm
-        from ..structured_data import event_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         # One query per relation (the foreign key and its translation at once), where
         # attach_localized_relations, made for listings, loads each first.
@@ -346,15 +344,11 @@ class EventPage(OneEventAcrossLanguages, RoutablePageMixin, BasePage):
         """`event.ics`: this event for the visitor's calendar."""
         if filename != "event.ics":
             return None
-        from ..calendars import calendar_response
-
         return calendar_response([self], filename=f"{self.slug}.ics", request=request)
 
     @path("register/")
     def register(self, request):
-        from ..views import register
-
-        return register(request, self)
+        return views.register(request, self)
 
     def serves_public_form(self, route_args):
         """The registration route takes anonymous POSTs without Django's CSRF cookie, checked
@@ -364,12 +358,8 @@ class EventPage(OneEventAcrossLanguages, RoutablePageMixin, BasePage):
 
     @path("confirm/")
     def confirm_registration(self, request):
-        from ..views import confirm_registration
-
-        return confirm_registration(request, self)
+        return views.confirm_registration(request, self)
 
     @path("cancel/")
     def cancel_registration(self, request):
-        from ..views import cancel_registration
-
-        return cancel_registration(request, self)
+        return views.cancel_registration(request, self)

@@ -1,6 +1,7 @@
 """The visitor's registration form and the editors' event form."""
 
 import datetime
+import zoneinfo
 
 from django import forms
 from django.utils import timezone
@@ -88,8 +89,6 @@ class EventPageForm(WagtailAdminPageForm):
 
     @staticmethod
     def _event_zone(name):
-        import zoneinfo
-
         try:
             return zoneinfo.ZoneInfo(name or "Europe/Brussels")
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):

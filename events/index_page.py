@@ -16,6 +16,7 @@ from core.utils import localize_all, paginate
 from partners.models import City
 from projects.models import ProjectPage
 
+from .calendars import calendar_response
 from .choices import EventFormat, EventType
 from .event_page import EventPage, attach_localized_relations
 
@@ -127,8 +128,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """`calendar.ics`: every event of this index (filters of the query string apply)."""
         if filename != "calendar.ics":
             return None
-        from ..calendars import calendar_response
-
         events, _filters = self.filter_events(request)
         return calendar_response(
             events.order_by("start"),

@@ -29,15 +29,9 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import (
-    HOLDING,
-    LIVE,
-    EventPage,
-    EventStatus,
-    Registration,
-    RegistrationStatus,
-    SharedEvent,
-)
+from .choices import HOLDING, LIVE, EventStatus, RegistrationStatus
+from .registrations import Registration
+from .shared import SharedEvent
 
 
 class RegistrationRefused(Exception):
@@ -185,7 +179,7 @@ def register(event, *, name, email, organisation, consent_text, consent_version,
         with transaction.atomic():
             shared = _lock(event)
             # Re-read the page: it may have been unpublished or cancelled meanwhile.
-            event = EventPage.objects.get(pk=event.pk)
+            event = shared.pages().get(pk=event.pk)
             reason = closed_reason(event, now)
             if reason:
                 raise RegistrationRefused(reason[1], reason[0])
@@ -291,13 +285,8 @@ def confirm_address(registration):
 def _live_page(registration):
     """The live event page of the registration (in its language if still live)."""
     if registration.page_id and registration.page.live:
-        return EventPage.objects.get(pk=registration.page_id)
-    return (
-        EventPage.objects.filter(translation_key=registration.shared_event.translation_key)
-        .live()
-        .order_by("pk")
-        .first()
-    )
+        return registration.shared_event.pages().get(pk=registration.page_id)
+    return registration.shared_event.pages().live().order_by("pk").first()
 
 
 def _place_for(event, shared_event):
@@ -374,11 +363,7 @@ def confirm(registration):
 
 def _fill_free_places(shared_event):
     """Move the first on the waiting list up if a place is free; returns who moved up."""
-    event = (
-        EventPage.objects.filter(translation_key=shared_event.translation_key, live=True)
-        .order_by("pk")
-        .first()
-    )
+    event = shared_event.pages().filter(live=True).order_by("pk").first()
     capacity = event.capacity if event else None
     confirmed, _waiting = counts_for(shared_event)
     if capacity is not None and confirmed >= capacity:

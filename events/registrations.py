@@ -5,22 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .choices import RegistrationStatus
 from .shared import SharedEvent
-
-
-class RegistrationStatus(models.TextChoices):
-    UNCONFIRMED = "unconfirmed", _("Address not confirmed yet")
-    REQUESTED = "requested", _("Awaiting approval")
-    CONFIRMED = "confirmed", _("Confirmed")
-    WAITING = "waiting", _("On the waiting list")
-    DECLINED = "declined", _("Declined")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-# Statuses that hold a place or a waiting-list rank: only these count against capacity.
-HOLDING = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
-# A request or registration still alive: one per address and event.
-LIVE = [RegistrationStatus.UNCONFIRMED, RegistrationStatus.REQUESTED, *HOLDING]
 
 
 class Registration(models.Model):

@@ -3,6 +3,7 @@
 import datetime
 import uuid
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -46,6 +47,12 @@ class SharedEvent(models.Model):
     def __str__(self):
         when = self.start.date().isoformat() if self.start else ""
         return f"{self.title} ({when})" if when else self.title or str(self.translation_key)
+
+    def pages(self):
+        """The event's pages, one per language (drafts too). The page model is looked up in
+        the app registry: it is defined above this module (EventPage keeps this row)."""
+        page_model = apps.get_model("events", "EventPage")
+        return page_model.objects.filter(translation_key=self.translation_key)
 
 
 class OneEventAcrossLanguages:

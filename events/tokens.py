@@ -4,6 +4,8 @@ from urllib.parse import urlencode
 
 from django.core import signing
 
+from .registrations import Registration
+
 CANCEL_SALT = "events.registration.cancel"
 CONFIRM_SALT = "events.registration.confirm"
 
@@ -30,8 +32,6 @@ def confirm_url(page_url, registration):
 
 
 def _from_token(token, salt):
-    from .models import Registration
-
     try:
         pk = signing.loads(token, salt=salt)
     except signing.BadSignature:

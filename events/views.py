@@ -8,8 +8,8 @@ from django.utils.translation import get_language
 
 from . import emails
 from . import registration as rules
+from .choices import LIVE
 from .forms import CONSENT_VERSION, RegistrationForm, consent_text
-from .models import LIVE
 from .tokens import registration_from_confirm_token, registration_from_token
 
 
