@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -31,8 +32,6 @@ urlpatterns = [
 
 if getattr(settings, "SERVE_MEDIA", False):
     # Local demo only: in production the web server or the S3 store serves media.
-    from django.views.static import serve as serve_media
-
     urlpatterns.append(
         re_path(
             "^" + settings.MEDIA_URL.lstrip("/") + r"(?P<path>.*)$",

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
+        # Imported here: they import models, which Django loads after the apps' configs.
         from wagtail_localize.models import TranslationLog
 
         from . import restrictions

@@ -2,8 +2,9 @@ import logging
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+
+from .views import is_database_unavailable, service_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -89,12 +90,6 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         if is_database_unavailable(exception):
-            from .views import service_unavailable
-
             logger.error("Database unavailable for %s: %s", request.path, exception)
             return service_unavailable(request)
         return None
-
-
-def is_database_unavailable(exception):
-    return isinstance(exception, (OperationalError, InterfaceError))

@@ -9,12 +9,11 @@ And create the rate limits' cache table.
 
 from django.conf import settings
 from django.core.management import call_command
+from wagtail.models import Locale
+from wagtail_localize.models import LocaleSynchronization
 
 
 def ensure_locales(**kwargs):
-    from wagtail.models import Locale
-    from wagtail_localize.models import LocaleSynchronization
-
     default_code = settings.LANGUAGE_CODE
     default, _ = Locale.objects.get_or_create(language_code=default_code)
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:

@@ -3,7 +3,7 @@
 import sys
 
 from django.conf import settings
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.utils import translation
@@ -16,10 +16,12 @@ def page_not_found(request, exception=None):
     return HttpResponse(template.render({"request_path": request.path}, request), status=404)
 
 
+def is_database_unavailable(exception):
+    return isinstance(exception, (OperationalError, InterfaceError))
+
+
 def server_error(request):
     # No request context: the context processors may need the database that just failed.
-    from .middleware import is_database_unavailable
-
     if is_database_unavailable(sys.exc_info()[1]):  # raised outside a view: still a 503
         return service_unavailable(request)
     template = loader.get_template("500.html")

@@ -22,6 +22,8 @@ from events.models import EventPage
 from news.models import NEWEST_FIRST, NewsPage
 from projects.models import CityRole, ProjectPage
 
+from .forms import ContactFormMixin, consent_record
+
 HOME_NEWS_COUNT = 3
 HOME_EVENTS_COUNT = 3
 
@@ -213,8 +215,6 @@ class ContactPage(AbstractEmailForm, BasePage):
     # -- the visitor's form: spam protection and consent (home/forms.py) ------------------
 
     def get_form_class(self):
-        from .forms import ContactFormMixin
-
         return type("ContactForm", (ContactFormMixin, super().get_form_class()), {})
 
     def serve(self, request, *args, **kwargs):
@@ -254,8 +254,6 @@ class ContactPage(AbstractEmailForm, BasePage):
         ]
 
     def process_form_submission(self, form):
-        from .forms import consent_record
-
         form.cleaned_data.update(consent_record())
         with transaction.atomic():  # the submission and the e-mail to staff, or neither
             return super().process_form_submission(form)

@@ -23,6 +23,8 @@ from core.utils import localize_all, localize_by_pk, localize_queryset, paginate
 from partners.models import City
 from projects.models import ProjectPage
 
+from .feeds import NewsFeed
+
 NEWS_PER_PAGE = 12
 
 # Listings newest first ask for a date after this one, always true: it lets SQLite walk the
@@ -51,8 +53,6 @@ class NewsIndexPage(BasePage):
         """`feed.xml`: the RSS 2.0 feed of this language's news."""
         if filename != "feed.xml":
             return None
-        from .feeds import NewsFeed
-
         return NewsFeed(self, self.get_news().prefetch_related("tags"))(request)
 
     def get_news(self, private=None):

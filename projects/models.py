@@ -1,5 +1,6 @@
 """The consortium's projects (PACTESUR, PACTESUR2) and who takes part in each."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -167,8 +168,6 @@ class ProjectPage(BasePage):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The project cannot end before it starts.")})
 
