@@ -1,19 +1,10 @@
 from django import template
 from django.contrib.contenttypes.models import ContentType
-from django.utils.translation import get_language
 from wagtail.models import Page
 
 from editorial.permissions import user_can_translate_into
-from editorial.state import translation_state as get_translation_state
 
 register = template.Library()
-
-
-@register.simple_tag
-def translation_state(page, language_code=None):
-    """`{% translation_state page as state %}`: is `page` available in the current language
-    (or `language_code`), or shown in its source language? See editorial.state."""
-    return get_translation_state(page, language_code or get_language())
 
 
 @register.simple_tag(takes_context=True)

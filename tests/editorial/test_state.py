@@ -1,9 +1,10 @@
-"""translation_state(page, language_code): available, shown in the source language, missing."""
+"""translation_state(page, language_code) (core/translation_state.py, used by base.html):
+available, shown in the source language, missing."""
 
 import pytest
 from django.template import Context, Template
 
-from editorial.state import AVAILABLE, MISSING, UNTRANSLATED, translation_state
+from core.translation_state import AVAILABLE, MISSING, UNTRANSLATED, translation_state
 
 
 @pytest.mark.django_db
@@ -47,7 +48,7 @@ def test_template_tag(small_site, locales):
     about = small_site["standard"]
     about.copy_for_translation(locales["es"], copy_parents=True, alias=True)
     template = Template(
-        "{% load editorial_tags %}{% translation_state page as state %}"
+        "{% load translation_tags %}{% translation_state page as state %}"
         "{{ state.status }}|{{ state.content_language_code }}"
     )
     with translation.override("es"):

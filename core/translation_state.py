@@ -1,11 +1,14 @@
 """Is this page available in that language, or shown in its source language?
 
+Part of the visitor's site (base.html shows the notice), so in core: the editorial app
+builds on it, never the other way round (docs/architecture.md#import-rule).
+
 wagtail-localize keeps the page tree of every language in step with the default one:
 a page that is not translated yet exists in the other trees as an *alias* of its source
 (same content, in the source language, at the translated URL). Templates use
 `translation_state(page, language_code)` to say so to visitors:
 
-    {% load editorial_tags %}
+    {% load translation_tags %}
     {% translation_state page as state %}
     {% if state.is_fallback %}
       <p class="notice">{{ state.notice }}</p>
@@ -21,8 +24,6 @@ from dataclasses import dataclass
 from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
-
-from .roles import language_name
 
 AVAILABLE = "available"  # the page exists in the language, translated or written in it
 UNTRANSLATED = "untranslated"  # only an alias of the source exists in the language
@@ -89,8 +90,8 @@ def translated_language_name(code):
     ("inglese" in Italian, "English" in English)."""
     try:
         name = str(get_language_info(code)["name_translated"])
-    except KeyError:
-        name = language_name(code)
+    except KeyError:  # a language Django does not know: its code
+        name = code
     if (get_language() or "").split("-")[0] in LOWER_CASE_LANGUAGE_NAMES:
         name = name.lower()
     return name
