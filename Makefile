@@ -87,6 +87,7 @@ TEMPLATE_DIRS := $(wildcard */templates)
 lint: $(DEV) node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo  # the import rule: [tool.importlinter] in pyproject.toml
 	$(BIN)/djlint --lint $(TEMPLATE_DIRS)
 	node_modules/.bin/stylelint "site/static/css/**/*.css" "docs/css/**/*.css"
 
