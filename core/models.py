@@ -60,6 +60,14 @@ class BasePage(Page):
         """The image to show for this page in listings and social cards."""
         return getattr(self, "image", None) or self.social_image
 
+    def cache_dependencies(self):
+        """The listings this page shows, as tags of core.cache_dependencies: a cached copy
+        of it is dropped when one of them changes. Itself and every page it loads (a
+        related project, a linked page) need not be named. The default, "pages" (any
+        page change), is right for a page type that lists pages without saying which;
+        page types that list nothing, or say what they list, override it."""
+        return ["pages"]
+
 
 @cache
 def page_permission_tester_class():

@@ -10,6 +10,8 @@ from django.utils import translation
 from wagtail import hooks
 from wagtail.models import Site
 
+from . import cache_dependencies
+
 
 def page_not_found(request, exception=None):
     template = loader.get_template("404.html")
@@ -88,6 +90,7 @@ def page_file(request, path, filename):
     page = page.specific
     if not page.live or page.get_view_restrictions().exists():
         raise Http404
+    cache_dependencies.record_page(page)
     serve_file = getattr(page, "serve_file", None)
     response = serve_file(request, filename) if serve_file else None
     # Apps can offer files on pages they don't own (news offers a project's feed.xml).

@@ -268,6 +268,9 @@ class EventPage(OneEventAcrossLanguages, RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("event")
 
+    def cache_dependencies(self):
+        return []  # its project, city and organiser load; registrations raise its own tag
+
     def clean(self):
         super().clean()
         errors = {}

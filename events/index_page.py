@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
+from core import cache_dependencies
 from core.models import BasePage
 from core.query_params import query_int, query_year
 from core.utils import localize_all, paginate
@@ -37,6 +38,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("event index")
+
+    def cache_dependencies(self):
+        """Its events (and calendar), and the projects its filter offers (any language:
+        they are picked by translation key)."""
+        return [
+            *cache_dependencies.list_tags(EventPage, self.locale_id),
+            *cache_dependencies.list_tags(ProjectPage),
+        ]
 
     def get_events(self):
         return (

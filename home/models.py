@@ -16,6 +16,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import cache_dependencies
 from core.blocks import BodyBlock, PillarBlock
 from core.models import BasePage
 from events.models import EventPage
@@ -89,9 +90,21 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def cache_dependencies(self):
+        """Its latest news, next events and featured project (of its own language)."""
+        locale = self.locale_id
+        return [
+            *cache_dependencies.list_tags(NewsPage, locale),
+            *cache_dependencies.list_tags(EventPage, locale),
+            *cache_dependencies.list_tags(ProjectPage, locale),
+        ]
+
     def get_featured_project(self):
         if self.featured_project_id:
             return self.featured_project.localized
+        # The most recent project: shown in every page's footer, so they all depend on it.
+        locale = self.locale_id
+        cache_dependencies.record(*cache_dependencies.list_tags(ProjectPage, locale))
         return (
             ProjectPage.objects.live()
             .public()
@@ -153,6 +166,9 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("standard page")
 
+    def cache_dependencies(self):
+        return []  # its text and blocks; linked pages are recorded as they load
+
 
 class ContactFormField(TranslatableMixin, AbstractFormField):
     """A field of the contact form, with its label and help text translated per language."""
@@ -211,6 +227,9 @@ class ContactPage(AbstractEmailForm, BasePage):
 
     class Meta:
         verbose_name = _("contact page")
+
+    def cache_dependencies(self):
+        return []  # its text and form fields (published with it)
 
     # -- the visitor's form: spam protection and consent (home/forms.py) ------------------
 

@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import derived
+from core import cache_dependencies, derived
 from core.blocks import BodyBlock
 from core.models import BasePage
 from core.query_params import query_int, query_year
@@ -48,6 +48,16 @@ class NewsIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("news index")
+
+    def cache_dependencies(self):
+        """Its news (and feed), and the projects its filter offers."""
+        from projects.models import ProjectPage
+
+        locale = self.locale_id
+        return [
+            *cache_dependencies.list_tags(NewsPage, locale),
+            *cache_dependencies.list_tags(ProjectPage, locale),
+        ]
 
     def serve_file(self, request, filename):
         """`feed.xml`: the RSS 2.0 feed of this language's news."""
@@ -230,6 +240,9 @@ class NewsPage(BasePage):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         indexes = [models.Index(fields=["date"], name="news_newspage_date")]
+
+    def cache_dependencies(self):
+        return []  # its project, cities and events are recorded as they load
 
     def get_listing_image(self):
         return self.image or self.social_image

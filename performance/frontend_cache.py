@@ -6,9 +6,12 @@ FRONTEND_CACHE_CLOUDFLARE_ZONEID with FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN (or
 _API_KEY) for Cloudflare. Nothing happens when none is set.
 
 - A page published, unpublished or deleted: its URLs in every language, those of its
-  ancestors (home page, index: they list it), of the pages it points to (a news item's
-  project lists its news), their files (feed.xml, calendar.ics, event.ics) and the sitemap.
-- A page moved, or any other change (a partner renamed shows on every page): everything.
+  ancestors (home page, index: they list it), of the pages it points to, or pointed to
+  before (a news item's project lists its news), their files (feed.xml, calendar.ics,
+  event.ics) and the sitemap: the scope of the page cache's tags (dependencies.py).
+- A page in every page's chrome (home pages and their children: menu, footer), a page
+  whose address changed, a page moved, or any other change (a partner renamed shows on
+  every page): everything.
   Cloudflare: "purge everything"; Varnish: one BAN of the host (performance/varnish.vcl); other
   backends: every live page's URLs.
 
@@ -30,7 +33,7 @@ from wagtail.models import Page, Site
 
 from core.sitemaps import sitemap_file_count
 
-from . import conf
+from . import conf, dependencies
 from .generation import on_commit_once
 
 logger = logging.getLogger(__name__)
@@ -95,22 +98,14 @@ def _with_translations(pages):
     return list(Page.objects.filter(translation_key__in=keys).select_related("locale"))
 
 
-def pages_affected_by(page):
+def pages_affected_by(page, also=()):
     """The page in every language, their ancestors below the root, and the pages it points
-    to (with their translations)."""
+    to, or pointed to before the change (ids in `also`), with their translations: the same
+    pages as the tags the change raises (dependencies.page_change_tags)."""
     page = page.specific_deferred if isinstance(page, Page) else page
     affected = {page, *_with_translations([page])}
-    related = []
-    for field in page._meta.get_fields():
-        model = getattr(field, "related_model", None)
-        if not (model and issubclass(model, Page)) or field.auto_created:
-            continue
-        if field.many_to_one and field.concrete:
-            target_id = getattr(page, field.attname, None)
-            if target_id:
-                related.extend(Page.objects.filter(pk=target_id))
-        elif field.many_to_many and page.pk:
-            related.extend(getattr(page, field.name).all())
+    related_ids = dependencies.related_page_ids(page) | set(also)
+    related = list(Page.objects.filter(pk__in=related_ids)) if related_ids else []
     affected.update(_with_translations(related) if related else [])
     ancestor_paths = {
         item.path[:end]
@@ -149,13 +144,13 @@ def sitemap_urls(site):
 # ------------------------------------------------------------------------------ purging
 
 
-def purge_page(page):
+def purge_page(page, also=()):
     """Purge what `page` changes, after the commit (URLs computed now: a deleted page has
-    none afterwards)."""
+    none afterwards); `also`: ids of pages it pointed to before the change."""
     if not conf.frontend_cache_enabled():
         return
     try:
-        urls = page_urls(pages_affected_by(page))
+        urls = page_urls(pages_affected_by(page, also))
     except Exception:  # noqa: BLE001 - a purge must never fail the change itself
         logger.exception("Could not list the URLs to purge for page %s", page.pk)
         return purge_everything()

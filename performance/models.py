@@ -1,15 +1,18 @@
-"""The content generation, when it cannot live in a shared cache (see generation.py)."""
+"""The generations of the dependency tags, when they cannot live in a shared cache (see
+generation.py)."""
 
 from django.db import models
 
 
-class ContentGeneration(models.Model):
-    """One row (id 1): a number raised after every change visitors could see."""
+class TagGeneration(models.Model):
+    """One row per tag ever raised (e.g. "site", "page:<key>", "list:news.newspage:en"):
+    a number raised after each change that affects the pages depending on it."""
 
+    name = models.CharField(max_length=255, primary_key=True)
     value = models.BigIntegerField(default=0)
 
     class Meta:
-        verbose_name = "content generation"
+        verbose_name = "tag generation"
 
     def __str__(self):
-        return str(self.value)
+        return f"{self.name}={self.value}"

@@ -12,10 +12,12 @@ A page is served from the cache only when all of these hold (docs/performance.md
   is not marked private/no-cache/no-store, and varies on nothing but Cookie,
   Accept-Language or Accept-Encoding.
 
-The key holds the content generation (see generation.py), scheme, host, language and full
-path with the query string. An entry lives PAGE_CACHE_SECONDS at most, and never past the
-next moment when a page could change by itself (an event starting or ending, registration
-opening or closing, midnight): see `next_transition`.
+The key holds the scheme, host, language and full path with the query string. The entry
+holds the generation of each tag the page depends on (core.cache_dependencies,
+generation.py) and is served only while they are all unchanged. An entry lives
+PAGE_CACHE_SECONDS at most, and never past the next moment when a page could change by
+itself (an event starting or ending, registration opening or closing, midnight): see
+`next_transition`.
 """
 
 import datetime
@@ -75,12 +77,12 @@ def url_name(path, urlconf=None):
         return None
 
 
-def page_key(request, generation):
+def page_key(request):
     language = getattr(request, "LANGUAGE_CODE", "")
     identity = "|".join(
         [request.scheme, request.get_host(), language, request.get_full_path()]
     ).encode()
-    return f"pagecache:page:{generation}:{hashlib.sha256(identity).hexdigest()}"
+    return f"pagecache:page:{hashlib.sha256(identity).hexdigest()}"
 
 
 # ------------------------------------------------------------------------------ responses
@@ -109,7 +111,8 @@ def response_is_cacheable(request, response):
     return vary <= ALLOWED_VARY
 
 
-def entry_for(response, expires_at):
+def entry_for(response, expires_at, generations):
+    """What is stored: the response, and the generations of the tags it depends on."""
     headers = [
         (name, value)
         for name, value in response.headers.items()
@@ -120,7 +123,18 @@ def entry_for(response, expires_at):
         "content": response.content,
         "headers": headers,
         "expires_at": expires_at,
+        "generations": generations,
     }
+
+
+def is_fresh(entry, current):
+    """True when none of the entry's tags has changed since it was stored."""
+    generations = entry.get("generations")
+    return (
+        bool(generations)
+        and current is not None
+        and all(current.get(tag) == value for tag, value in generations.items())
+    )
 
 
 def response_from(entry):
@@ -159,7 +173,8 @@ def compute_next_transition(now=None):
 
 
 def next_transition(generation):
-    """`compute_next_transition`, remembered per generation until it has passed."""
+    """`compute_next_transition`, remembered per generation (of generation.EVERY: it
+    changes with every change, an event published included) until it has passed."""
     key = f"pagecache:transition:{generation}"
     now = time.time()
     store = cache()

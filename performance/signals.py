@@ -8,22 +8,28 @@
   restrictions (a page turning private must not stay in the cache), and registrations
   (the places left on an event page).
 
-Each of them raises the content generation (generation.py), which empties the page cache
-at once, and, when a CDN or Varnish is configured (WAGTAILFRONTENDCACHE), purges it there:
-the page's URLs in every language with its parents and related pages for a page change,
-everything for any other change (frontend_cache.py).
+A page change raises the tags of what it affects (dependencies.py: the page in every
+language, the listings of its type, the pages it points at), everything for a page in the
+chrome, a move or a new address; a registration raises its event's tags; any other change
+raises "site" (generation.py): the page cache drops the pages that depend on them. When a
+CDN or Varnish is configured (WAGTAILFRONTENDCACHE), it is purged in the same scope: the
+page's URLs in every language with its parents and related pages, or everything
+(frontend_cache.py).
+
+While a cacheable page renders, `post_init` of page models records the pages it loads
+(dependencies.record_loaded_page).
 
 Renditions are left out on purpose: they are created while pages render.
 """
 
 import logging
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, TranslatableMixin, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import conf, frontend_cache, generation, renditions
+from . import conf, dependencies, frontend_cache, generation, renditions
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +60,11 @@ CONTENT_MODELS = (
     "wagtailcore.PageViewRestriction",
     "wagtailcore.CollectionViewRestriction",
     "taggit.Tag",
-    "events.Registration",
 )
+
+# Models whose rows belong to one page (`page` points at it): a change shows on that page,
+# as if it changed itself (the places left of an event).
+PAGE_PART_MODELS = ("events.Registration",)
 
 
 def _is_bookkeeping(update_fields):
@@ -65,25 +74,43 @@ def _is_bookkeeping(update_fields):
 # ------------------------------------------------------------------------------ pages
 
 
+def before_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Remember what the page pointed at, and its address, before the change."""
+    if raw or _is_bookkeeping(update_fields):
+        return
+    instance._page_cache_before = dependencies.snapshot(instance)
+
+
+def page_changed(page, purge=True):
+    """Raise what a change of `page` affects, after the commit, and purge the CDN alike."""
+    before = getattr(page, "_page_cache_before", None)
+    tags = dependencies.page_change_tags(page, before)
+    generation.bump(*tags)
+    if not purge:
+        return
+    if generation.SITE in tags:
+        frontend_cache.purge_everything()
+    else:
+        frontend_cache.purge_page(page, also=before["related"] if before else ())
+
+
 def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or _is_bookkeeping(update_fields):
         return
-    generation.bump()
+    page_changed(instance, purge=False)
 
 
 def on_page_published(sender, instance, **kwargs):
-    generation.bump()
-    frontend_cache.purge_page(instance)
+    page_changed(instance)
 
 
 def on_page_moved(sender, instance, **kwargs):
-    generation.bump()
+    generation.bump()  # everything: the page's and its descendants' addresses changed
     frontend_cache.purge_everything()  # the old URLs of the page and of all its descendants
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    generation.bump()
-    frontend_cache.purge_page(instance)
+    page_changed(instance)
 
 
 # ------------------------------------------------------------------------------ the rest
@@ -124,6 +151,14 @@ def content_models():
     return _content_models
 
 
+def on_page_part_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        page_changed(page)
+
+
 def on_content_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or isinstance(instance, Page) or not isinstance(instance, content_models()):
         return
@@ -144,6 +179,10 @@ def on_content_deleted(sender, instance, **kwargs):
 
 def connect():
     for model in {Page, *get_page_models()}:
+        post_init.connect(
+            dependencies.record_loaded_page, sender=model, dispatch_uid=f"perf_page_init_{model}"
+        )
+        pre_save.connect(before_page_saved, sender=model, dispatch_uid=f"perf_page_pre_{model}")
         post_save.connect(on_page_saved, sender=model, dispatch_uid=f"perf_page_save_{model}")
         post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"perf_page_del_{model}")
     page_published.connect(on_page_published, dispatch_uid="perf_page_published")
@@ -153,3 +192,6 @@ def connect():
     # a snippet later needs no change here.
     post_save.connect(on_content_saved, dispatch_uid="perf_content_saved")
     post_delete.connect(on_content_deleted, dispatch_uid="perf_content_deleted")
+    for label in PAGE_PART_MODELS:
+        post_save.connect(on_page_part_changed, sender=label, dispatch_uid=f"perf_part_{label}")
+        post_delete.connect(on_page_part_changed, sender=label, dispatch_uid=f"perf_partd_{label}")

@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import cache_dependencies
 from core.blocks import BodyBlock, PillarBlock
 from core.models import BasePage
 from core.utils import localize_all, mark_fallbacks
@@ -53,6 +54,9 @@ class ProjectIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("project index")
+
+    def cache_dependencies(self):
+        return cache_dependencies.list_tags(ProjectPage, self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -165,6 +169,11 @@ class ProjectPage(BasePage):
 
     class Meta:
         verbose_name = _("project")
+
+    def cache_dependencies(self):
+        """The news and events that point at it, in its language (and their feed and
+        calendar)."""
+        return [cache_dependencies.refs_tag(self.translation_key, self.locale_id)]
 
     def clean(self):
         super().clean()

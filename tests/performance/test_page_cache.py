@@ -87,7 +87,7 @@ def test_the_generation_changes_after_the_commit_only(site, committed):
     with committed() as callbacks:
         news.save_revision().publish()
         assert generation.current() == before  # nothing visible before the commit
-    assert generation.bump_now in callbacks
+    assert callbacks  # the change waited for the commit
     assert generation.current() != before
 
 
