@@ -7,9 +7,12 @@ points at, so every other cached page stays warm.
 
 Tags, as strings:
 
-- ``page:<translation key>``: a page in every language (its content, title, address, and
-  which translations are live). Recorded for the page served and, by the page cache, for
-  every page loaded while rendering (a related project, an event card, a linked page).
+- ``page:<translation key>:<locale id>``: one page (one translation): its content, title,
+  address. Recorded for the page served and, by the page cache, for every page loaded
+  while rendering (a related project, an event card, a linked page).
+- ``page:<translation key>``: which translations of a page are live, and where (the
+  language switcher). Recorded with the former; raised when a translation is published for
+  the first time, unpublished or deleted (or for a change shown in every language).
 - ``list:<app.model>:<locale id>`` and ``list:<app.model>``: a listing of pages of that
   type (in one language, or any): it changes when any of them is published, unpublished
   or deleted, even one it does not show yet.
@@ -33,6 +36,17 @@ without importing the page cache.
 import contextlib
 import contextvars
 
+
+
+class Collected:
+    """What a page being rendered depends on: `tags`, and the page served (translation key,
+    locale id), whose other translations only show in its language switcher."""
+
+    def __init__(self):
+        self.tags = set()
+        self.served = None
+
+
 _collected = contextvars.ContextVar("cache_dependencies", default=None)
 
 
@@ -40,27 +54,30 @@ def record(*tags):
     """Say that the page being rendered depends on `tags`."""
     collected = _collected.get()
     if collected is not None:
-        collected.update(tags)
+        collected.tags.update(tags)
 
 
 def recording():
-    """True while a page that may be cached renders (callers can skip work otherwise)."""
-    return _collected.get() is not None
+    """The `Collected` of the page being rendered, or None when no page may be cached."""
+    return _collected.get()
 
 
 @contextlib.contextmanager
 def collecting():
-    """Collect what is recorded inside into the set this yields."""
-    tags = set()
-    token = _collected.set(tags)
+    """Collect what is recorded inside into the `Collected` this yields."""
+    collected = Collected()
+    token = _collected.set(collected)
     try:
-        yield tags
+        yield collected
     finally:
         _collected.reset(token)
 
 
-def page_tag(translation_key):
-    return f"page:{translation_key}"
+def page_tag(translation_key, locale_id=None):
+    """The tag of one translation of a page, or (no `locale_id`) of the set of them."""
+    if locale_id is None:
+        return f"page:{translation_key}"
+    return f"page:{translation_key}:{locale_id}"
 
 
 def list_tags(model, locale_id=None):
@@ -76,4 +93,11 @@ def refs_tag(translation_key, locale_id):
 def record_page(page):
     """The page being served: itself in every language, and what it lists."""
     declared = getattr(page, "cache_dependencies", None)
-    record(page_tag(page.translation_key), *(declared() if declared else ["pages"]))
+    collected = _collected.get()
+    if collected is not None and collected.served is None:
+        collected.served = (page.translation_key, page.locale_id)
+    record(
+        page_tag(page.translation_key),
+        page_tag(page.translation_key, page.locale_id),
+        *(declared() if declared else ["pages"]),
+    )

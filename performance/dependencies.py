@@ -33,7 +33,8 @@ CHROME_DEPTH = 3
 
 def record_loaded_page(sender, instance, **kwargs):
     """`post_init` of page models: a page loaded while a cacheable page renders."""
-    if not cache_dependencies.recording():
+    collected = cache_dependencies.recording()
+    if collected is None:
         return
     fields = instance.__dict__
     key = fields.get("translation_key")
@@ -45,7 +46,16 @@ def record_loaded_page(sender, instance, **kwargs):
         if not all(_is_structural(name) for name in fields if not name.startswith("_")):
             cache_dependencies.record("pages")
     elif fields.get("depth") is None or fields["depth"] > CHROME_DEPTH:
-        cache_dependencies.record(cache_dependencies.page_tag(key))
+        locale = fields.get("locale_id")
+        page_tag = cache_dependencies.page_tag
+        if locale is None:
+            cache_dependencies.record("pages")
+        elif collected.served is not None and collected.served[0] == key:
+            # The served page's translations, for its language switcher: only whether
+            # they are live, and where (a new address raises "site").
+            cache_dependencies.record(page_tag(key))
+        else:
+            cache_dependencies.record(page_tag(key), page_tag(key, locale))
     # Chrome pages need no tag: any change of theirs raises "site".
 
 
@@ -93,7 +103,7 @@ def snapshot(page):
     foreign, many = page_relation_fields(model)
     row = (
         model._base_manager.filter(pk=page.pk)
-        .values("url_path", *(field.attname for field in foreign))
+        .values("url_path", "live", *(field.attname for field in foreign))
         .first()
     )
     if row is None:
@@ -109,11 +119,12 @@ def snapshot(page):
             )
         )
     related.discard(None)
-    return {"url_path": row["url_path"], "related": related}
+    return {"url_path": row["url_path"], "live": row["live"], "related": related}
 
 
-def page_change_tags(page, before=None):
-    """The tags a change of `page` raises (`before`: its `snapshot` before the change)."""
+def page_change_tags(page, before=None, every_language=False):
+    """The tags a change of `page` raises (`before`: its `snapshot` before the change;
+    `every_language`: the change shows in all its translations)."""
     if page.depth is not None and page.depth <= CHROME_DEPTH:
         return {SITE}
     if before and before["url_path"] != page.url_path:
@@ -122,10 +133,14 @@ def page_change_tags(page, before=None):
     model = page.specific_class or type(page)
     tags = {
         "pages",
-        cache_dependencies.page_tag(page.translation_key),
+        cache_dependencies.page_tag(page.translation_key, locale),
         *cache_dependencies.list_tags(model),
         *cache_dependencies.list_tags(model, locale),
     }
+    if every_language or not before or before["live"] != page.live or page.pk is None:
+        # Published for the first time, unpublished, deleted: the other translations'
+        # language switchers change too.
+        tags.add(cache_dependencies.page_tag(page.translation_key))
     related = related_page_ids(page) | (before["related"] if before else set())
     if related:
         keys = Page.objects.filter(pk__in=related).values_list("translation_key", flat=True)

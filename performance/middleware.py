@@ -59,10 +59,10 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
 
-        with cache_dependencies.collecting() as tags:
+        with cache_dependencies.collecting() as collected:
             response = self.get_response(request)
         try:
-            self._store(request, response, key, expires_at, before, tags)
+            self._store(request, response, key, expires_at, before, collected.tags)
         except Exception:  # noqa: BLE001 - see the module docstring
             logger.warning("Page cache: could not store %s", request.path, exc_info=True)
         return response

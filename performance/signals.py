@@ -81,10 +81,10 @@ def before_page_saved(sender, instance, raw=False, update_fields=None, **kwargs)
     instance._page_cache_before = dependencies.snapshot(instance)
 
 
-def page_changed(page, purge=True):
+def page_changed(page, purge=True, every_language=False):
     """Raise what a change of `page` affects, after the commit, and purge the CDN alike."""
     before = getattr(page, "_page_cache_before", None)
-    tags = dependencies.page_change_tags(page, before)
+    tags = dependencies.page_change_tags(page, before, every_language)
     generation.bump(*tags)
     if not purge:
         return
@@ -155,8 +155,8 @@ def on_page_part_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:
-        page_changed(page)
+    if page is not None:  # places left: shown by every translation (one shared event)
+        page_changed(page, every_language=True)
 
 
 def on_content_saved(sender, instance, raw=False, update_fields=None, **kwargs):

@@ -1,0 +1,175 @@
+"""What a change drops from the page cache: the pages that show it, and only those.
+
+Every cacheable URL of the site is cached (every page in every language, their files, the
+sitemap), one change is made and committed, and each URL is asked again: those answered
+without the cache are the ones the change invalidated.
+"""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page
+
+from events.models import EventPage
+from news.models import NewsPage
+from performance.frontend_cache import FILE_ROUTES
+from tests import factories
+from tests.performance.builders import grow_site
+from tests.shared import shared_fixture
+
+HEADER = "X-Page-Cache"
+
+
+@shared_fixture(parent="perf_site", media=True)
+def scope_site(perf_site):
+    """perf_site with generated news and events in every language, and a second project
+    (in English only) that none of them belongs to."""
+    grow_site(news=3, events=3)
+    factories.ProjectPageFactory(
+        parent=perf_site["project_index"], title="PACTESUR", slug="pactesur"
+    )
+    return perf_site
+
+
+@pytest.fixture
+def site(scope_site, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield scope_site
+    cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def cacheable_urls():
+    urls = {"/sitemap.xml"}
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        url = page.get_url()
+        urls.add(url)
+        urls.update(url + name for name in FILE_ROUTES.get(page._meta.label_lower, ()))
+    return urls
+
+
+def warm(client, prefix=""):
+    """Cache every cacheable URL (starting with `prefix`); returns those served from the
+    cache."""
+    cached = set()
+    for url in sorted(url for url in cacheable_urls() if url.startswith(prefix)):
+        if client.get(url).get(HEADER) == "MISS" and client.get(url).get(HEADER) == "HIT":
+            cached.add(url)
+    return cached
+
+
+def invalidated(client, cached):
+    return {url for url in cached if client.get(url).get(HEADER) != "HIT"}
+
+
+def report(name, dropped, cached):
+    print(f"\n{name}: {len(dropped)} of {len(cached)} cached pages invalidated")
+    for url in sorted(dropped):
+        print("  ", url)
+
+
+def english(model, **filters):
+    return (
+        model.objects.filter(slug__startswith="load-", locale__language_code="en", **filters)
+        .order_by("path")
+        .first()
+    )
+
+
+@pytest.mark.django_db
+def test_publishing_a_news_item_invalidates_the_pages_that_show_it(client, site, committed):
+    news = english(NewsPage, project__isnull=False, related_events=None)
+    project = news.project.localized.get_url()
+    cached = warm(client)
+    news.title = "A brand new title"
+    with committed():
+        news.save_revision().publish()
+    dropped = invalidated(client, cached)
+    report("publishing a news item", dropped, cached)
+    assert dropped == {
+        news.get_url(),  # itself, in the language that changed
+        "/en/",  # the home page's latest news
+        "/en/news/",
+        "/en/news/feed.xml",
+        project,  # its project's news, feed and calendar
+        project + "feed.xml",
+        project + "calendar.ics",
+        "/sitemap.xml",
+    }
+    assert len(cached) >= 10 * len(dropped)  # 8 of 80 on this site
+    for unrelated in ("/en/projects/pactesur/", "/en/about/", english(EventPage).get_url()):
+        assert client.get(unrelated)[HEADER] == "HIT", unrelated
+    assert "A brand new title" in client.get("/en/").content.decode()
+
+
+@pytest.mark.django_db
+def test_publishing_a_news_item_for_the_first_time(client, site, committed):
+    """Its other languages' pages link to it (language switcher), and the pages showing
+    them may: they follow too."""
+    news = english(NewsPage, project__isnull=False)
+    french = news.get_translation(site["locales"]["fr"])
+    with committed():
+        news.unpublish()
+    cached = warm(client)
+    with committed():
+        news.save_revision().publish()
+    dropped = invalidated(client, cached)
+    report("publishing a new news item", dropped, cached)
+    assert {french.get_url(), "/en/", "/en/news/", "/sitemap.xml"} <= dropped
+    assert "/en/about/" not in dropped and "/en/projects/pactesur/" not in dropped
+
+
+@pytest.mark.django_db
+def test_publishing_an_event_invalidates_the_pages_that_show_it(client, site, committed):
+    event = english(EventPage, project__isnull=False)
+    project = event.project.localized.get_url()
+    showing = {news.get_url() for news in NewsPage.objects.live().filter(related_events=event)}
+    cached = warm(client)
+    event.title = "A renamed event"
+    with committed():
+        event.save_revision().publish()
+    dropped = invalidated(client, cached)
+    report("publishing an event", dropped, cached)
+    expected = {
+        event.get_url(),
+        event.get_url() + "event.ics",
+        "/en/",  # next events
+        "/en/events/",
+        "/en/events/calendar.ics",
+        project,
+        project + "feed.xml",
+        project + "calendar.ics",
+        "/sitemap.xml",
+        *(url for url in showing if url in cached),  # news items that show it
+    }
+    assert dropped == expected
+    assert "/en/news/" not in dropped and "/en/projects/pactesur/" not in dropped
+
+
+@pytest.mark.django_db
+def test_a_partner_snippet_shown_in_every_footer_invalidates_everything(client, site, committed):
+    partner = site["partners"][0]
+    cached = warm(client, "/en/")
+    partner.name = "Ville de Nice"
+    with committed():
+        partner.save_revision().publish()
+    dropped = invalidated(client, cached)
+    report("renaming a partner", dropped, cached)
+    assert dropped == cached
+
+
+@pytest.mark.django_db
+def test_a_menu_title_invalidates_every_page_showing_the_menu(client, site, committed):
+    about = site["standard"]
+    cached = warm(client, "/en/")
+    about.title = "Who we are"
+    with committed():
+        about.save_revision().publish()
+    dropped = invalidated(client, cached)
+    report("renaming a menu page", dropped, cached)
+    assert dropped == cached
+    assert "Who we are" in client.get(english(NewsPage).get_url()).content.decode()
