@@ -37,7 +37,6 @@ import contextlib
 import contextvars
 
 
-
 class Collected:
     """What a page being rendered depends on: `tags`, and the page served (translation key,
     locale id), whose other translations only show in its language switcher."""

@@ -18,14 +18,27 @@ from tests.performance.page_cache_helpers import HEADER, cached, first_news
 
 
 @pytest.mark.django_db
-def test_a_page_is_served_from_the_cache_with_at_most_one_query(
-    client, site, django_assert_max_num_queries
+@pytest.mark.parametrize(("store", "queries", "cache_reads"), [("database", 1, 1), ("cache", 0, 2)])
+def test_a_page_is_served_from_the_cache_with_one_query_or_two_cache_reads(
+    client, site, settings, monkeypatch, django_assert_num_queries, store, queries, cache_reads
 ):
+    """The "database" store (local-memory cache) reads the entry, then the generations of
+    its tags in one query; the "cache" store (Redis) reads them in one multi-get."""
+    settings.PAGE_CACHE_GENERATION_STORE = store
     cached(client, "/en/news/")
-    # The "database" generation store (local-memory cache) reads one row; Redis: none.
-    with django_assert_max_num_queries(1):
+    reads = []
+    backend = type(cache._cache if hasattr(cache, "_cache") else cache)
+    for name in ("get", "get_many"):
+        method = getattr(backend, name)
+        monkeypatch.setattr(
+            backend,
+            name,
+            lambda self, *a, _m=method, _n=name, **k: reads.append(_n) or _m(self, *a, **k),
+        )
+    with django_assert_num_queries(queries):
         response = client.get("/en/news/")
     assert response[HEADER] == "HIT"
+    assert len(reads) == cache_reads, reads
     assert "Cookie" in response["Vary"]
 
 
