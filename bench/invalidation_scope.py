@@ -40,7 +40,8 @@ def warm(client, prefix=""):
     cache (pages with a form, for one, are not)."""
     cached = set()
     for url in sorted(url for url in cacheable_urls() if url.startswith(prefix)):
-        if client.get(url).get(HEADER) == "MISS" and client.get(url).get(HEADER) == "HIT":
+        client.get(url)  # cached now, if it can be (or already)
+        if client.get(url).get(HEADER) == "HIT":
             cached.add(url)
     return cached
 
