@@ -43,10 +43,9 @@ class PageCacheMiddleware:
                 entry = pagecache.cache().get(key)
                 if entry is not None:
                     current = generation.current_many(entry.get("generations") or ())
-                    if current is None:  # the generations cannot be read: no cache
-                        return self.get_response(request)
                     if pagecache.is_fresh(entry, current):
                         return self._hit(request, entry)
+                # None when the generations cannot be read: served without the cache.
                 before = generation.current()
                 if before is None:
                     key = None
