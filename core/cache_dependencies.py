@@ -80,8 +80,9 @@ def page_tag(translation_key, locale_id=None):
 
 
 def list_tags(model, locale_id=None):
-    """The listing tags of a page type, in one language (`locale_id`) or in any."""
-    label = model._meta.label_lower
+    """The listing tags of a page type (a model, or its "app.model" label), in one language
+    (`locale_id`) or in any."""
+    label = model.lower() if isinstance(model, str) else model._meta.label_lower
     return [f"list:{label}:{locale_id}"] if locale_id else [f"list:{label}"]
 
 

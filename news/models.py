@@ -50,13 +50,12 @@ class NewsIndexPage(BasePage):
         verbose_name = _("news index")
 
     def cache_dependencies(self):
-        """Its news (and feed), and the projects its filter offers."""
-        from projects.models import ProjectPage
-
-        locale = self.locale_id
+        """Its news (and feed), and the projects its filter offers: in any language (a
+        project not translated yet shows in its own), and kept as plain data between
+        changes (core.derived), so they must be named here."""
         return [
-            *cache_dependencies.list_tags(NewsPage, locale),
-            *cache_dependencies.list_tags(ProjectPage, locale),
+            *cache_dependencies.list_tags(NewsPage, self.locale_id),
+            *cache_dependencies.list_tags("projects.ProjectPage"),
         ]
 
     def serve_file(self, request, filename):
