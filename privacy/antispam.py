@@ -74,7 +74,7 @@ RATE_LIMITED_MESSAGE = _(
 )
 
 
-# Set on the request of a public form's POST by privacy.public_forms.CsrfViewMiddleware:
+# Set on the request of a public form's POST by privacy.public_forms.PublicFormOriginMiddleware:
 # whether it came from this site (the form refuses it otherwise, keeping what was typed).
 SAME_ORIGIN_ATTRIBUTE = "public_form_same_origin"
 

@@ -27,8 +27,8 @@ for a POST routed to them, whether it is their public form. See docs/security-an
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.middleware.csrf import CsrfViewMiddleware as DjangoCsrfViewMiddleware
 from django.utils.http import is_same_domain
 from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
@@ -36,51 +36,65 @@ from wagtail.views import serve as wagtail_serve
 from .antispam import SAME_ORIGIN_ATTRIBUTE
 
 
-class CsrfViewMiddleware(DjangoCsrfViewMiddleware):
-    """Replaces django.middleware.csrf.CsrfViewMiddleware in MIDDLEWARE."""
+class PublicFormOriginMiddleware:
+    """Placed just before django.middleware.csrf.CsrfViewMiddleware (which stays, so that
+    Django's deployment checks see it): marks a public form's POST as processed, so Django's
+    check skips it, and records whether it came from this site."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
 
     def process_view(self, request, callback, callback_args, callback_kwargs):
         if is_public_form_post(request, callback, callback_args, callback_kwargs):
             # The form refuses the submission itself when this is False (keeping what the
             # visitor typed): see AntiSpamMixin.clean.
-            setattr(request, SAME_ORIGIN_ATTRIBUTE, self.same_origin(request))
-            request.csrf_processing_done = True
-            return None
-        return super().process_view(request, callback, callback_args, callback_kwargs)
+            setattr(request, SAME_ORIGIN_ATTRIBUTE, same_origin(request))
+            request.csrf_processing_done = True  # Django's CsrfViewMiddleware skips it
+        return None
 
-    def same_origin(self, request):
-        if getattr(request, "_dont_enforce_csrf_checks", False):
-            return True  # Django's test client, as for Django's own check
-        origin = request.META.get("HTTP_ORIGIN")
-        if origin is None:
-            referer = request.META.get("HTTP_REFERER", "")
-            try:
-                parts = urlsplit(referer)
-            except ValueError:
-                return False
-            if not parts.scheme or not parts.netloc:
-                return False
-            origin = f"{parts.scheme}://{parts.netloc}"
-        return self.trusted_origin(request, origin)
 
-    def trusted_origin(self, request, origin):
-        """Django's Origin check (CsrfViewMiddleware._origin_verified) for any origin."""
+def same_origin(request):
+    if getattr(request, "_dont_enforce_csrf_checks", False):
+        return True  # Django's test client, as for Django's own check
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is None:
         try:
-            good_host = request.get_host()
-        except DisallowedHost:
-            good_host = None
-        if good_host and origin == f"{'https' if request.is_secure() else 'http'}://{good_host}":
-            return True
-        if origin in self.allowed_origins_exact:
-            return True
-        try:
-            parts = urlsplit(origin)
+            parts = urlsplit(request.META.get("HTTP_REFERER", ""))
         except ValueError:
             return False
-        return any(
-            is_same_domain(parts.netloc, host)
-            for host in self.allowed_origin_subdomains.get(parts.scheme, ())
-        )
+        if not parts.scheme or not parts.netloc:
+            return False
+        origin = f"{parts.scheme}://{parts.netloc}"
+    return trusted_origin(request, origin)
+
+
+def trusted_origin(request, origin):
+    """Django's Origin check (CsrfViewMiddleware._origin_verified) for any origin: this
+    site's scheme and host, or CSRF_TRUSTED_ORIGINS (with its `https://*.domain` entries)."""
+    try:
+        good_host = request.get_host()
+    except DisallowedHost:
+        good_host = None
+    if good_host and origin == f"{'https' if request.is_secure() else 'http'}://{good_host}":
+        return True
+    try:
+        parts = urlsplit(origin)
+    except ValueError:
+        return False
+    for trusted in settings.CSRF_TRUSTED_ORIGINS:
+        if "*" not in trusted:
+            if origin == trusted:
+                return True
+            continue
+        allowed = urlsplit(trusted)
+        if parts.scheme == allowed.scheme and is_same_domain(
+            parts.netloc, allowed.netloc.lstrip("*")
+        ):
+            return True
+    return False
 
 
 def is_public_form_post(request, callback, callback_args, callback_kwargs):

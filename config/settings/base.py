@@ -85,7 +85,8 @@ MIDDLEWARE = [
     "performance.middleware.PageCacheMiddleware",
     # Django's CSRF check, with a same-origin check instead for anonymous visitors' public
     # forms (contact, event registration), whose pages are then cacheable.
-    "privacy.public_forms.CsrfViewMiddleware",
+    "privacy.public_forms.PublicFormOriginMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -185,5 +185,9 @@ def test_middleware_order():
     position = order.index("performance.middleware.PageCacheMiddleware")
     assert order.index("core.middleware.LocaleMiddleware") < position
     assert order.index("django.middleware.common.CommonMiddleware") < position
-    assert position < order.index("privacy.public_forms.CsrfViewMiddleware")
+    assert position < order.index("django.middleware.csrf.CsrfViewMiddleware")
+    # The public forms' origin check marks their POSTs before Django's check sees them.
+    assert order.index("privacy.public_forms.PublicFormOriginMiddleware") + 1 == order.index(
+        "django.middleware.csrf.CsrfViewMiddleware"
+    )
     assert position < order.index("django.contrib.auth.middleware.AuthenticationMiddleware")
