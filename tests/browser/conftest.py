@@ -133,6 +133,8 @@ class DemoSite:
     pages: dict = field(default_factory=dict)
     # {language: path} of the event that takes registrations
     registration_event: dict = field(default_factory=dict)
+    # {language: path} of the accessibility statement (translated slugs: /es/declaracion-…/)
+    accessibility_statement: dict = field(default_factory=dict)
 
     def paths(self, language, kind):
         return self.pages[language][kind]
@@ -169,7 +171,10 @@ def _catalogue():
         "standard": StandardPage,
         "contact": ContactPage,
     }
-    pages, registration_event = {}, {}
+    pages, registration_event, accessibility_statement = {}, {}, {}
+    statement_key = StandardPage.objects.get(
+        locale__language_code="en", slug="accessibility"
+    ).translation_key
     for language in LANGUAGES:
         by_kind = {}
         for kind, model in models.items():
@@ -195,8 +200,12 @@ def _catalogue():
             .first()
         )
         registration_event[language] = event.get_url() if event else None
+        statement = StandardPage.objects.filter(
+            locale__language_code=language, translation_key=statement_key
+        ).first()
+        accessibility_statement[language] = statement.get_url() if statement else None
     assert Page.objects.live().filter(depth__gt=2).exists()
-    return pages, registration_event
+    return pages, registration_event, accessibility_statement
 
 
 @pytest.fixture(scope="session")
@@ -222,7 +231,7 @@ def live_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
     try:
         with django_db_blocker.unblock():
             call_command("load_demo_content", stdout=StringIO())
-            pages, registration_event = _catalogue()
+            pages, registration_event, accessibility_statement = _catalogue()
         addr = (
             request.config.getvalue("liveserver")
             or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
@@ -232,7 +241,12 @@ def live_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
         try:
             # The server thread, and the tests' own look-ups, query the test database.
             with django_db_blocker.unblock():
-                yield DemoSite(url=server.url, pages=pages, registration_event=registration_event)
+                yield DemoSite(
+                    url=server.url,
+                    pages=pages,
+                    registration_event=registration_event,
+                    accessibility_statement=accessibility_statement,
+                )
         finally:
             server.stop()
     finally:
