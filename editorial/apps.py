@@ -12,6 +12,7 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial roles and translation status")
 
     def ready(self):
+        # Imported here: they import models, which Django loads after the apps' configs.
         from wagtail_localize.models import TranslationLog, TranslationSource
 
         from . import choosers, permissions, signals

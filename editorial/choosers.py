@@ -19,6 +19,7 @@ from django.contrib.admin.utils import unquote
 from django.db.models import Q
 from django.urls import Resolver404, resolve
 from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.snippets.views.chooser import BaseSnippetChooseView
 
 SNIPPET_CHOOSER_HOOK = "construct_snippet_chooser_queryset"
 NO_LOCALE = object()
@@ -119,7 +120,5 @@ def enable_snippet_chooser_hook():
     """Wagtail 8's generic choosers run a `construct_…_chooser_queryset` hook named by
     their view class (images, documents, pages) but the snippet chooser names none; give
     it one. Called once from AppConfig.ready(); leaves a name Wagtail may set alone."""
-    from wagtail.snippets.views.chooser import BaseSnippetChooseView
-
     if BaseSnippetChooseView.construct_queryset_hook_name is None:
         BaseSnippetChooseView.construct_queryset_hook_name = SNIPPET_CHOOSER_HOOK

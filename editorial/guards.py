@@ -13,6 +13,7 @@ snippets to users whose permission is limited to one language.
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
@@ -36,8 +37,6 @@ def _refuse(request, page, message):
 
 
 def reverse_edit(page):
-    from django.urls import reverse
-
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 

@@ -18,7 +18,9 @@ from django.db.models import Q
 from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail_localize.views import edit_translation
 
+from .models import TranslatorGroup
 from .roles import SCOPED_SNIPPETS
 
 SCOPE_CACHE_ATTR = "_editorial_locale_scopes"
@@ -62,8 +64,6 @@ class LocaleScopedSnippetPermissionPolicy(ModelPermissionPolicy):
         return cache[key]
 
     def _compute_locale_scope(self, user, action):
-        from .models import TranslatorGroup
-
         permissions = self._get_permission_objects_for_actions([action])
         if user.user_permissions.filter(pk__in=permissions).exists():
             return None
@@ -141,8 +141,6 @@ def require_instance_permission(user, action, instance):
 
 def translator_locale_ids(user):
     """The languages the user translates into (through translator groups)."""
-    from .models import TranslatorGroup
-
     if not user.is_authenticated:
         return set()
     return set(TranslatorGroup.objects.filter(group__user=user).values_list("locale_id", flat=True))
@@ -183,8 +181,6 @@ def install_wagtail_localize_guard():
     instance of the model. There is no hook or policy lookup to plug into, so the
     function is wrapped here (wagtail-localize 1.14; tests/editorial prove it).
     """
-    from wagtail_localize.views import edit_translation
-
     original = edit_translation.user_can_edit_instance
     if getattr(original, "editorial_guard", False):
         return

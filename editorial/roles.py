@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import Q
 from django.utils.translation import get_language_info
+from wagtail.coreutils import get_supported_content_language_variant
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -75,8 +76,6 @@ TRANSLATOR_COLLECTION_PERMISSIONS = [CHOOSE_IMAGE, CHOOSE_DOCUMENT]
 
 
 def default_language_code():
-    from wagtail.coreutils import get_supported_content_language_variant
-
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 

@@ -3,20 +3,20 @@ source fields changed for translations that have not been saved since."""
 
 import json
 
-from django.db import DEFAULT_DB_ALIAS
+from django.contrib.auth.models import Group
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
+from wagtail.models import Page
+
+from .models import PendingSourceChange, TranslatorGroup
+from .roles import EDITORS, MODERATORS, sync_editorial_roles, sync_for_new_page
+from .source_changes import changed_field_names
 
 
 def sync_roles_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
     """After every `migrate`: translator groups for new languages, their permissions on the
     home pages of their language, the review workflow on news and events indexes (and the
     staff roles again if their groups are gone, e.g. after `flush`)."""
-    from django.contrib.auth.models import Group
-    from django.db import connections
-
-    from .models import TranslatorGroup
-    from .roles import EDITORS, MODERATORS, sync_editorial_roles
-
     if TranslatorGroup._meta.db_table not in connections[using].introspection.table_names():
         return  # editorial migrated back to zero
     staff_missing = Group.objects.using(using).filter(name__in=[EDITORS, MODERATORS]).count() < 2
@@ -26,12 +26,8 @@ def sync_roles_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
 def sync_roles_for_new_page(sender, instance, created, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
     """A language's home page or a news/events index was just created (by the demo loader,
     wagtail-localize's tree synchronisation, a translation, the admin…)."""
-    from wagtail.models import Page
-
     if not created or raw or not isinstance(instance, Page):
         return
-    from .roles import sync_for_new_page
-
     sync_for_new_page(instance, using=using)
 
 
@@ -43,9 +39,6 @@ def remember_changed_source_fields(sender, instance, raw=False, **kwargs):
     old = sender.objects.filter(pk=instance.pk).values_list("content_json", flat=True).first()
     if old is None or old == instance.content_json:
         return
-    from .models import PendingSourceChange
-    from .source_changes import changed_field_names
-
     model = instance.specific_content_type.model_class()
     if model is None:
         return
@@ -66,8 +59,6 @@ def forget_applied_source_changes(sender, instance, created, raw=False, **kwargs
     """wagtail-localize logs every save of a translation: its pending changes are applied."""
     if raw or not created:
         return
-    from .models import PendingSourceChange
-
     PendingSourceChange.objects.filter(
         translation__source_id=instance.source_id,
         translation__target_locale_id=instance.locale_id,

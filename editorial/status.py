@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -71,8 +72,6 @@ class SourceItem:
 
     @property
     def source_content_type_id(self):
-        from django.contrib.contenttypes.models import ContentType
-
         return ContentType.objects.get_for_model(type(self.source)).pk
 
     @property

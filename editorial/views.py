@@ -4,6 +4,7 @@ import json
 from collections import defaultdict
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -49,8 +50,6 @@ def user_can_see_translation_status(user):
 
 
 def ordered_locales():
-    from django.conf import settings
-
     order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
     return sorted(Locale.objects.all(), key=lambda locale: order.get(locale.language_code, 99))
 

@@ -8,6 +8,7 @@ class PerformanceConfig(AppConfig):
     verbose_name = _("Performance")
 
     def ready(self):
+        # Imported here: they import models, which Django loads after the apps' configs.
         from core import derived
 
         from . import generation, signals

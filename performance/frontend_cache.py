@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
 
 import requests
+from django.db import transaction
 from wagtail.contrib.frontend_cache.backends import CloudflareBackend as WagtailCloudflareBackend
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
@@ -157,8 +158,6 @@ def purge_page(page, also=()):
 
     def purge():
         purge_urls_from_cache(sorted(urls))
-
-    from django.db import transaction
 
     transaction.on_commit(purge, robust=True)
 

@@ -30,6 +30,7 @@ import time
 from django.apps import apps
 from django.core.cache import caches
 from django.db.models import Min, Q
+from django.http import HttpResponse
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
@@ -138,8 +139,6 @@ def is_fresh(entry, current):
 
 
 def response_from(entry):
-    from django.http import HttpResponse
-
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
         response.headers[name] = value

@@ -10,6 +10,7 @@ restore or a change of this list).
 
 import logging
 
+from django.db import transaction
 from wagtail.images import get_image_model
 
 logger = logging.getLogger(__name__)
@@ -50,7 +51,6 @@ def prerender(images=None, specs=None, log=None):
 
 def prerender_image_later(image_pk):
     """After the commit, make the renditions of one image (uploads, replaced files)."""
-    from django.db import transaction
 
     def run():
         image = get_image_model().objects.filter(pk=image_pk).first()

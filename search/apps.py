@@ -9,6 +9,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        # Imported here (and in _after_migrate): they import models, which Django loads
+        # after the apps' configs.
         from . import signals
 
         signals.connect()

@@ -11,7 +11,7 @@ from django.db.models import F, Subquery
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
@@ -127,8 +127,6 @@ class SiteSearch:
         and left out when it has none that is live and public. Filters apply to them too."""
         if not self.query:
             return []
-        from wagtail.contrib.search_promotions.models import SearchPromotion
-
         promotions = (
             SearchPromotion.objects.filter(
                 query__query_string=normalise_query_string(self.query)[:255]

@@ -6,16 +6,18 @@ It also fills an empty index the first time the app is migrated on a site that a
 pages.
 """
 
+import importlib
 import logging
 
 from django.db import DatabaseError, connections
+
+from .indexing import indexable_pages, rebuild
+from .models import SearchEntry
 
 logger = logging.getLogger(__name__)
 
 
 def _sqlite_statements():
-    import importlib
-
     migration = importlib.import_module("search.migrations.0001_initial")
     return migration.SQLITE_FORWARDS
 
@@ -49,9 +51,6 @@ def ensure_schema(using="default", verbosity=1):
 
 
 def _fill_empty_index(verbosity):
-    from .indexing import indexable_pages, rebuild
-    from .models import SearchEntry
-
     if not SearchEntry.objects.exists() and indexable_pages().exists():
         count = rebuild()
         if verbosity:

@@ -7,19 +7,19 @@ PostgreSQL full-text search (search.backends.postgres) or SQLite FTS5 (search.ba
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
+from .postgres import PostgresBackend
+from .sqlite import SQLiteBackend
+
+BACKEND_CLASSES = {"postgresql": PostgresBackend, "sqlite": SQLiteBackend}
 _backends = {}
 
 
 def get_backend():
     vendor = connection.vendor
     if vendor not in _backends:
-        if vendor == "postgresql":
-            from .postgres import PostgresBackend as backend_class
-        elif vendor == "sqlite":
-            from .sqlite import SQLiteBackend as backend_class
-        else:
+        if vendor not in BACKEND_CLASSES:
             raise ImproperlyConfigured(
                 f"The site search supports PostgreSQL and SQLite, not {vendor!r}."
             )
-        _backends[vendor] = backend_class()
+        _backends[vendor] = BACKEND_CLASSES[vendor]()
     return _backends[vendor]

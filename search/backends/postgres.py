@@ -12,8 +12,9 @@ bound parameter: no tsquery operator typed by a visitor is ever interpreted.
 import threading
 
 from django.db import connection
+from wagtail.models import Locale
 
-from search.text import SIMPLE
+from search.text import SIMPLE, snowball_algorithm
 
 from .base import SearchBackend
 
@@ -48,10 +49,6 @@ class PostgresBackend(SearchBackend):
         entry.title_norm = entry.body_norm = ""
 
     def entries_written(self, entry_ids_by_locale):
-        from wagtail.models import Locale
-
-        from search.text import snowball_algorithm
-
         locales = Locale.objects.all()
         if entry_ids_by_locale is not None:
             locales = locales.filter(pk__in=list(entry_ids_by_locale))
