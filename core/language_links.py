@@ -10,7 +10,10 @@ language prefix of their address instead. The languages come from settings
 from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+# What the links need of each translation: the URL (url_path), the language, the tree.
+LINK_FIELDS = ("id", "path", "depth", "translation_key", "locale_id", "url_path", "live")
 
 
 def _language_names():
@@ -25,10 +28,25 @@ def _swap_language_prefix(path, language):
     return f"/{language}{path}"
 
 
+def _url_pair(page, request):
+    parts = page.get_url_parts(request=request)
+    if parts is None or parts[1] is None and parts[2] is None:
+        return None, None
+    site_id, root_url, page_path = parts
+    full_url = root_url + page_path
+    # As Page.get_url: relative on the request's site, or when there is only one site.
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None and site.pk == site_id:
+        return page_path, full_url
+    if len({path.site_id for path in Site.get_site_root_paths()}) == 1:
+        return page_path, full_url
+    return full_url, full_url
+
+
 class LanguageLinks:
     """The language part of SiteChrome (core.templatetags.chrome_tags), which provides
-    ``page``, ``language``, ``request``, ``home_url`` and the ``_languages`` and
-    ``_alternates`` caches."""
+    ``page``, ``language``, ``request``, ``home_url``, ``locale_codes`` ({locale id:
+    language code}) and the ``_languages`` and ``_alternates`` caches."""
 
     @property
     def languages(self):
@@ -49,12 +67,12 @@ class LanguageLinks:
         candidates = (
             Page.objects.live()
             .filter(Q(translation_key=page.translation_key) | Q(translation_key__in=ancestor_keys))
-            .select_related("locale")
+            .only(*LINK_FIELDS, "alias_of")
             .order_by("-depth")
         )
         exact, nearest = {}, {}
         for candidate in candidates:
-            code = candidate.locale.language_code
+            code = self.locale_codes.get(candidate.locale_id) or candidate.locale.language_code
             if candidate.translation_key == page.translation_key:
                 exact[code] = candidate
             else:
@@ -68,7 +86,7 @@ class LanguageLinks:
             if target is None:
                 url = self.home_url if is_current else f"/{code}/"
             else:
-                url = target.get_url(self.request) or f"/{code}/"
+                url = self._urls(target)[0] or f"/{code}/"
             links.append(
                 {
                     "code": code,
@@ -81,11 +99,19 @@ class LanguageLinks:
             translated = page if is_current and page.live else exact.get(code)
             # An alias shows another language's text: it is no alternate in its own language.
             if translated is not None and not translated.alias_of_id:
-                full_url = translated.get_full_url(self.request)
+                full_url = self._urls(translated)[1]
                 if full_url:
                     alternates.append({"code": code, "url": full_url})
         self._alternates = self._with_default(alternates)
         return links
+
+    def _urls(self, page):
+        """(Page.get_url, Page.get_full_url) of `page`, from one get_url_parts (each of them
+        computes it: a reverse() in the page's language)."""
+        cache = self.__dict__.setdefault("_url_pairs", {})
+        if page.pk not in cache:
+            cache[page.pk] = _url_pair(page, self.request)
+        return cache[page.pk]
 
     def _path_languages(self):
         request = self.request

@@ -97,10 +97,19 @@ def translated_language_name(code):
     return name
 
 
+def _locale(page, language_code):
+    """The Locale of `language_code`: the page's own when it is loaded already and in that
+    language (most pages are read in their own language; the chrome loads their locale),
+    without a query."""
+    if Page.locale.is_cached(page) and page.locale.language_code == language_code:
+        return page.locale
+    return Locale.objects.filter(language_code=language_code).first()
+
+
 def translation_state(page, language_code):
     """The state of `page` for a visitor reading `language_code` (see module docstring)."""
     page = page.specific if type(page) is Page else page
-    locale = Locale.objects.filter(language_code=language_code).first()
+    locale = _locale(page, language_code)
     if locale is None:
         return TranslationState(language_code, MISSING, page, page)
     target = page if page.locale_id == locale.pk else page.get_translation_or_none(locale)
