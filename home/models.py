@@ -16,7 +16,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import cache_dependencies
+from core import cache_dependencies, shared_chrome
 from core.blocks import BodyBlock, PillarBlock
 from core.models import BasePage
 from events.models import EventPage
@@ -112,6 +112,18 @@ class HomePage(BasePage):
             .order_by("-start_date")
             .first()
         )
+
+    def route(self, request, path_components):
+        """A page below a section (news, events…) is routed from the section kept with the
+        site chrome (core.shared_chrome): two queries less for each of them. A section
+        itself, or what it serves (its feed), is found as Wagtail does."""
+        if len(path_components) > 1:
+            section = shared_chrome.section_for_route(request, self, path_components[0])
+            if section is not None:
+                result = section.route(request, path_components[1:])
+                if result[0] is not section:
+                    return result
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

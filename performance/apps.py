@@ -9,10 +9,12 @@ class PerformanceConfig(AppConfig):
 
     def ready(self):
         # Imported here: they import models, which Django loads after the apps' configs.
-        from core import derived
+        from core import chrome_cache, derived
 
         from . import generation, signals
 
         signals.connect()
         # Values derived from content (core/derived.py) are kept per content generation.
         derived.use_version(generation.current)
+        # So is the page chrome of uncached pages (core/chrome_cache.py), per process.
+        chrome_cache.use_version(generation.current)

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Full-page cache for anonymous visitors: after the language is known, before CSRF.
     "performance.middleware.PageCacheMiddleware",
+    # The Wagtail Site of the request, kept per content generation (uncached pages).
+    "core.middleware.CachedSiteMiddleware",
     # Django's CSRF check, with a same-origin check instead for anonymous visitors' public
     # forms (contact, event registration), whose pages are then cacheable.
     "privacy.public_forms.PublicFormOriginMiddleware",

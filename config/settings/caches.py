@@ -71,6 +71,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Where the "content generation" that invalidates it lives: "cache" (shared: Redis) or
 # "database"; empty = "database" with the per-process local-memory cache, else "cache".
 PAGE_CACHE_GENERATION_STORE = os.environ.get("PAGE_CACHE_GENERATION_STORE", "")
+# The page chrome (menu, footer…) kept per process and content generation, for uncached
+# pages too (core/chrome_cache.py); at most this long (0 disables it).
+CHROME_CACHE_SECONDS = 300
 
 # A CDN or Varnish in front, purged after every change by performance/ with the backends
 # of wagtail.contrib.frontend_cache. That app is not installed on purpose: its own signal

@@ -24,4 +24,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The page cache stays off so that tests see each change at once; tests/performance
 # switches it on where it is under test.
 PAGE_CACHE_SECONDS = 0
+# Likewise the chrome cache (its content generation changes after a commit, which most tests
+# never make); tests/performance/test_chrome_cache.py switches it on.
+CHROME_CACHE_SECONDS = 0
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405 - the demo content is under test

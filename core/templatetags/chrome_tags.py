@@ -7,197 +7,120 @@ breadcrumbs, the OpenGraph/Twitter meta tags and the subscribe links of a page's
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
-from django.utils import translation
+from django.utils import timezone, translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from core import chrome_cache, shared_chrome
 from core.language_links import LanguageLinks
-from core.templatetags.listing_tags import FOOTER_LOGO, page_summary, partner_logos
-from core.utils import localize_all, prefetch_renditions
+from core.templatetags.listing_tags import page_summary
 
 register = template.Library()
 
-# The children of each language's home page that the footer links to, found by slug (in a
-# translated tree, by the slug of the default language's page they translate).
-FOOTER_SLUGS = ["about", "accessibility", "privacy", "legal-notice", "contact"]
-
 # OpenGraph wants a territory; a language not listed here falls back to its bare code.
 OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "it": "it_IT", "es": "es_ES"}
-
-
-def _active_locale():
-    try:
-        return Locale.get_active()
-    except (LookupError, Locale.DoesNotExist):
-        return Locale.get_default()
 
 
 def _is_page(obj):
     return isinstance(obj, Page) and obj.pk is not None
 
 
+def _locale_of(request, page, known):
+    """The page's locale, from the locales kept per content version (no query), also set
+    on the page so that the templates' `page.locale` costs none."""
+    if page is not None:
+        locale = known["by_id"].get(page.locale_id)
+        if locale is None:
+            return page.locale
+        if not Page.locale.is_cached(page):
+            Page.locale.field.set_cached_value(page, locale)
+        return locale
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    try:
+        code = get_supported_content_language_variant(language)
+    except LookupError:
+        code = None
+    locale = known["by_code"].get(code) or known["by_code"].get(
+        get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    return locale or Locale.get_default()
+
+
 class SiteChrome(LanguageLinks):
-    """Everything the header and footer show, computed once per request."""
+    """Everything the header and footer show: what every page of the language shares
+    (core.shared_chrome, kept per content version), with the state of the current page."""
 
     def __init__(self, request, page, context=None):
         self.request = request
-        self.context = context or {}
         self.page = page if _is_page(page) else None
-        if self.page is not None:
-            self.language = self.page.locale.language_code
-            self.locale = self.page.locale
-        else:
-            self.language = translation.get_language() or settings.LANGUAGE_CODE
-            self.locale = _active_locale()
+        locales = shared_chrome.locales(request)
+        self.locale_codes = {pk: locale.language_code for pk, locale in locales["by_id"].items()}
+        self.locale = _locale_of(request, self.page, locales)
+        self.language = self.locale.language_code
         self.site = Site.find_for_request(request) if request is not None else None
         if self.site is None:
             self.site = (
                 Site.objects.filter(is_default_site=True).select_related("root_page").first()
             )
-        self._home = None
-        self._children = None
-        self._footer_slugs = {}
+        self.shared = shared_chrome.for_site(
+            request, self.site, self.locale, self._home_context(context or {})
+        )
         self._languages = None
         self._alternates = None
-        self._featured = False
 
-    # -- home page and its children ----------------------------------------------------
+    def _home_context(self, context):
+        """The home page's own context, when it is the page rendered (HomePage.get_context
+        has found the featured project and its partners already)."""
+        root = self.site.root_page if self.site is not None else None
+        if self.page is not None and root is not None and self.page.depth == root.depth:
+            return context
+        return None
 
     @property
     def home(self):
-        if self._home is None and self.site is not None:
-            root = self.site.root_page
-            if root.locale_id == self.locale.pk:
-                self._home = root
-            else:
-                self._home = (
-                    Page.objects.live()
-                    .filter(translation_key=root.translation_key, locale=self.locale)
-                    .first()
-                ) or root
-        return self._home
+        return self.shared.home
 
     @property
     def home_url(self):
-        home = self.home
-        url = home.get_url(self.request) if home is not None else None
-        return url or f"/{self.language}/"
-
-    def _get_children(self):
-        if self._children is None:
-            self._children, self._footer_slugs = [], {}
-            home = self.home
-            if home is not None:
-                # One query for the home page's children and, in a translated tree, the
-                # default language's footer pages: a translation may have an address of its
-                # own (core.translated_slugs), so the footer knows it by its original's slug.
-                condition = Q(path__startswith=home.path, depth=home.depth + 1)
-                root = self.site.root_page if self.site is not None else home
-                if root.pk != home.pk:
-                    condition |= Q(
-                        path__startswith=root.path, depth=root.depth + 1, slug__in=FOOTER_SLUGS
-                    )
-                for page in Page.objects.live().public().filter(condition).order_by("path"):
-                    if page.path.startswith(home.path):
-                        self._children.append(page)
-                    else:
-                        self._footer_slugs[page.translation_key] = page.slug
-        return self._children
+        return self.shared.home_url
 
     @property
     def menu(self):
         """The home page's children shown in menus, each with its state for the current page."""
-        items = []
         current_path = self.page.path if self.page is not None else ""
-        for child in self._get_children():
-            if not child.show_in_menus:
-                continue
-            items.append(
-                {
-                    "page": child,
-                    "url": child.get_url(self.request),
-                    "title": child.title,
-                    "is_current": bool(self.page) and child.pk == self.page.pk,
-                    "is_ancestor": bool(current_path) and current_path.startswith(child.path),
-                }
-            )
-        return items
+        current_pk = self.page.pk if self.page is not None else None
+        return [
+            {
+                **item,
+                "is_current": item["page"].pk == current_pk,
+                "is_ancestor": bool(current_path) and current_path.startswith(item["page"].path),
+            }
+            for item in self.shared.menu
+        ]
 
     @property
     def footer_links(self):
-        by_slug = {}
-        for child in self._get_children():
-            by_slug.setdefault(self._footer_slugs.get(child.translation_key, child.slug), child)
-        return [
-            {"slug": slug, "page": by_slug[slug], "url": by_slug[slug].get_url(self.request)}
-            for slug in FOOTER_SLUGS
-            if slug in by_slug
-        ]
-
-    def _child_of_type(self, model_name):
-        for child in self._get_children():
-            if child.specific_class and child.specific_class.__name__ == model_name:
-                return child
-        return None
+        return self.shared.footer_links
 
     @property
     def projects_index(self):
-        return self._child_of_type("ProjectIndexPage")
+        return self.shared.projects_index
 
     @property
     def news_index(self):
-        return self._child_of_type("NewsIndexPage")
+        return self.shared.news_index
 
     @property
     def events_index(self):
-        return self._child_of_type("EventIndexPage")
-
-    # -- footer: the featured project's partners -----------------------------------------
-
-    def _home_context(self, name):
-        """A variable of the home page's own context (HomePage.get_context has computed
-        the featured project and its partners already), when rendering the home page."""
-        if self.page is not None and self.page.depth == getattr(self.home, "depth", None):
-            return self.context.get(name)
-        return None
+        return self.shared.events_index
 
     @property
     def featured_project(self):
-        if self._featured is False:
-            project = self._home_context("featured_project")
-            if project is None:
-                home = self.home
-                specific = home.specific_deferred if home is not None else None
-                if specific is not None and hasattr(specific, "get_featured_project"):
-                    project = specific.get_featured_project()
-            self._featured = project
-        return self._featured
+        return self.shared.featured_project
 
     @property
     def footer_partners(self):
-        project = self.featured_project
-        if project is None:
-            return []
-        pairs = self._home_context("partners")
-        if pairs:
-            partners = [partner for partner, _link in pairs]
-            partner_logos(partners)
-            return [
-                {
-                    "partner": partner,
-                    "logo": partner.logo if partner.logo_id else None,
-                    "role": link.role,
-                }
-                for partner, link in pairs
-            ]
-        links = list(project.project_partners.select_related("partner", "partner__logo"))
-        localized = localize_all([link.partner for link in links], self.locale)
-        partners = [localized(link.partner) for link in links]
-        prefetch_renditions([link.partner.logo for link in links], FOOTER_LOGO)
-        return [
-            {"partner": partner, "logo": link.partner.logo, "role": link.role}
-            for partner, link in zip(partners, links, strict=True)
-        ]
+        return self.shared.footer_partners
 
 
 @register.simple_tag(takes_context=True)
@@ -259,10 +182,38 @@ def social_meta(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_trail(context):
-    """The ancestors of the current page between its home page and itself, top first."""
+    """The ancestors of the current page between its home page and itself, top first
+    (no query when they are children of the home page, kept with the shared chrome)."""
     chrome = site_chrome(context)
     page, home = chrome.page, chrome.home
     if page is None or home is None:
         return []
+    paths = [page.path[: page.steplen * depth] for depth in range(home.depth + 1, page.depth)]
+    known = chrome.shared.child_links
+    if all(path in known for path in paths):
+        return [known[path] for path in paths]
     ancestors = Page.objects.ancestor_of(page).filter(depth__gt=home.depth).live().order_by("depth")
     return [{"title": a.title, "url": a.get_url(chrome.request)} for a in ancestors]
+
+
+@register.simple_tag(takes_context=True)
+def shared_fragment(context, template_name):
+    """``{% shared_fragment "components/footer.html" %}``: an include whose HTML is the same
+    on every page of the language and site (the footer: its partners' logos alone cost
+    0.5 ms each to render), rendered once per content version (core.chrome_cache) and year
+    (its ©)."""
+    chrome = site_chrome(context)
+    key = (
+        "fragment",
+        template_name,
+        chrome.site.pk if chrome.site is not None else None,
+        chrome.locale.pk,
+        timezone.localdate().year,
+    )
+
+    def render():
+        template = context.template.engine.get_template(template_name)
+        with context.push():
+            return template.render(context)
+
+    return chrome_cache.get_or_build(chrome.request, key, render)
