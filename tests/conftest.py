@@ -1,9 +1,11 @@
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import connection
 from django.test import override_settings
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from tests import factories
@@ -109,6 +111,16 @@ def _fresh_limits():
     caches["limits"].clear()
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a test (or a request it makes) that
+    activates another one must not leave it to the next test in the same process (under
+    xdist the order varies, and a label read outside a request came out in Spanish)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -5,14 +5,13 @@ import os
 import runpy
 import socket
 import threading
-from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 
 from tests.events.conftest import open_event  # noqa: F401 - fixture
 
-SETTINGS_FILE = Path(__file__).resolve().parents[2] / "config" / "settings" / "base.py"
+SETTINGS_MODULE = "config.settings.base"
 MAIL_SETTINGS = [
     "EMAIL_BACKEND",
     "MAILER_EMAIL_BACKEND",
@@ -99,7 +98,8 @@ def production_mail_settings(host, port, timeout=1):
     saved = {name: os.environ.get(name) for name in environment}
     os.environ.update(environment)
     try:
-        values = runpy.run_path(str(SETTINGS_FILE))
+        # As a module of its package: base.py imports its neighbours (caches, security).
+        values = runpy.run_module(SETTINGS_MODULE)
     finally:
         for name, value in saved.items():
             if value is None:
