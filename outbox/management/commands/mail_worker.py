@@ -16,7 +16,7 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from outbox.worker import run_pass
 
@@ -40,7 +40,11 @@ class Command(BaseCommand):
             signal.signal(signal.SIGINT, self.stop)
             self.stdout.write(f"Mail worker: a pass every {interval:g} s; Ctrl+C to stop.")
         while True:
-            close_old_connections()
+            # Between passes, as Django does between requests (a database restarted while the
+            # worker slept is reconnected); never inside a transaction the caller opened
+            # (call_command within atomic(), as the tests do), which closing would break.
+            if not connection.in_atomic_block:
+                close_old_connections()
             counts = run_pass()
             if once or counts["sent"] or counts["failed"] or options["verbosity"] > 1:
                 self.stdout.write(
