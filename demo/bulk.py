@@ -17,9 +17,10 @@ Generated pages have slugs starting with `load-` (`clear()` removes them).
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import F
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.search.models import IndexEntry
 from wagtail_localize.models import (
     TranslatableObject,
     Translation,
@@ -244,9 +245,6 @@ def clear(log=print):
 
 
 def _delete_leaf_pages(ids):
-    from django.db import models
-    from wagtail.models import PageLogEntry, ReferenceIndex, Revision
-    from wagtail.search.models import IndexEntry
 
     object_ids = [str(pk) for pk in ids]
     Revision.objects.filter(

@@ -37,6 +37,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from . import conf
+from .models import TagGeneration
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +98,6 @@ def bump_now(*tags):
     tags = sorted(set(tags or [SITE]) - {EVERY})
     try:
         if conf.generation_store() == "database":
-            from .models import TagGeneration
-
             names = [EVERY, *tags]
             with transaction.atomic():  # readers see all of them raised, or none
                 TagGeneration.objects.bulk_create(

@@ -24,10 +24,15 @@ Renditions are left out on purpose: they are created while pages render.
 
 import logging
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_init, post_save, pre_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, TranslatableMixin, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 from . import conf, dependencies, frontend_cache, generation, renditions
 
@@ -122,18 +127,12 @@ def content_models():
     """The non-page models whose changes show on pages (resolved once the apps are ready)."""
     global _content_models
     if _content_models is None:
-        from django.apps import apps
-        from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-        from wagtail.snippets.models import get_snippet_models
-
         models = set()
         for label in CONTENT_MODELS:
             try:
                 models.add(apps.get_model(label))
             except LookupError:
                 continue
-        from wagtail.documents import get_document_model
-        from wagtail.images import get_image_model
 
         models.update({get_image_model(), get_document_model()})
         models.update(
