@@ -50,9 +50,19 @@ def test_preview_panel_shows_the_page_being_edited(log_in_as):
     # Back to the preview, the panel follows the form: a changed title shows without saving.
     # (Changed once the first preview has settled: Wagtail drops a change made while a
     # preview request is in flight.)
+    # Shown again, the panel takes the form as it is when it resumes as what it already
+    # shows: a change typed before that (a fast machine) is not sent. A person who sees no
+    # change types on; so does the test, each time a different title.
     page.get_by_role("button", name="Toggle preview").click()
-    page.locator("#id_title").fill(f"{event.title} (preview check)")
-    expect(preview.locator("h1")).to_have_text(f"{event.title} (preview check)")
+    for attempt in range(1, 4):
+        title = f"{event.title} (preview check {attempt})"
+        page.locator("#id_title").fill(title)
+        try:
+            expect(preview.locator("h1")).to_have_text(title, timeout=5_000)
+            break
+        except AssertionError:
+            if attempt == 3:
+                raise
 
 
 def new_english_page_with_aliases(title):
