@@ -12,7 +12,7 @@ from tests import factories
 from tests.dbtemplate import _migrations_from_template, django_db_setup  # noqa: F401
 from tests.shared import (  # noqa: F401 - fixtures
     _django_db_helper,
-    _shared_module,
+    _shared_database,
     _shared_state,
     exclusive,
     only_database_tests,
@@ -88,6 +88,11 @@ def pytest_collection_modifyitems(config, items):
     a skipped PostgreSQL test into a failure."""
     if config.getoption("--only-database-tests"):
         only_database_tests(config, items)
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        # Skipped before their fixtures: not a test database made only to be skipped.
+        for item in items:
+            if SERIAL_FIXTURES & set(getattr(item, "fixturenames", ())):
+                item.add_marker(pytest.mark.skip(reason="needs the throwaway PostgreSQL of .ci/run"))
     order_by_shared_data(items)
     if os.environ.get("REQUIRE_POSTGRES") != "1":
         return

@@ -151,6 +151,68 @@ class PostgresTemplate:
         )
 
 
+class SQLiteSnapshot:
+    """The test database as it is now, kept in memory (tests/shared.py)."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.copy = None
+
+    def save(self):
+        self.connection.ensure_connection()
+        self.copy = sqlite3.connect(":memory:")
+        self.connection.connection.backup(self.copy)
+
+    def load(self):
+        self.connection.ensure_connection()
+        self.copy.backup(self.connection.connection)
+
+    def drop(self):
+        self.copy.close()
+
+
+class PostgresSnapshot:
+    """The test database as it is now, kept as a database of the same server to copy from
+    (CREATE DATABASE … TEMPLATE: a file copy, no SQL replayed)."""
+
+    def __init__(self, connection, number):
+        self.connection = connection
+        self.database = connection.settings_dict["NAME"]
+        self.copy = f"{self.database}_snap{number}"
+
+    def _nodb(self, *statements):
+        self.connection.close()
+        with self.connection._nodb_cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+    def save(self):
+        quote = self.connection.ops.quote_name
+        self._nodb(
+            f"DROP DATABASE IF EXISTS {quote(self.copy)}",
+            f"CREATE DATABASE {quote(self.copy)} TEMPLATE {quote(self.database)}",
+        )
+
+    def load(self):
+        quote = self.connection.ops.quote_name
+        self._nodb(
+            f"DROP DATABASE {quote(self.database)} WITH (FORCE)",
+            f"CREATE DATABASE {quote(self.database)} TEMPLATE {quote(self.copy)}",
+        )
+
+    def drop(self):
+        self._nodb(f"DROP DATABASE IF EXISTS {self.connection.ops.quote_name(self.copy)}")
+
+
+def snapshot_for(connection, number):
+    """A snapshot of the test database (save, load, drop), or None for another engine."""
+    if connection.vendor == "sqlite":
+        return SQLiteSnapshot(connection)
+    if connection.vendor == "postgresql":
+        return PostgresSnapshot(connection, number)
+    return None
+
+
 def template_for(connection, key):
     if connection.vendor == "sqlite":
         return SQLiteTemplate(connection, key)
@@ -163,23 +225,9 @@ def enabled():
     return os.environ.get("TEST_DB_TEMPLATE", "1") != "0"
 
 
-# {database alias: template} of the test databases made or copied from one.
-_TEMPLATES = {}
-
-
 def _load(template, connection, verbosity=0):
     template.load()
     emit_post_migrate_signal(verbosity, False, connection.alias, stdout=io.StringIO())
-
-
-def restore_migrated_database():
-    """Put the test databases back as the migrations made them (after a test that committed:
-    pytest-django empties every table after it, Wagtail's root page and site included)."""
-    for alias, template in _TEMPLATES.items():
-        with file_lock(template.lock_name):
-            _load(template, connections[alias])
-        # As create_test_db does after `migrate` (the template is taken before it).
-        management.call_command("createcachetable", database=alias)
 
 
 @contextlib.contextmanager
@@ -196,7 +244,6 @@ def migrations_from_template():
         template = template_for(connection, key)
         if template is None:
             return real_call_command(name, *args, **options)
-        _TEMPLATES[connection.alias] = template
         with file_lock(template.lock_name):
             if template.exists():
                 _load(template, connection, options.get("verbosity", 0))

@@ -1,34 +1,43 @@
-"""Test data built once per module and rolled back at its end (`setUpTestData` for pytest).
+"""Test data built once per test process and copied back for each test (`setUpTestData` for
+pytest, across modules).
 
 A translated page tree costs seconds to build (wagtail-localize, page revisions, two search
-indexes, the reference index); dozens of tests read the same one. A *shared fixture* is
-built by its builder once per test module, inside a transaction of the module, and every
-test that asks for it gets:
+indexes, the reference index); most test modules read one of a handful of them. A *shared
+fixture* is built by its builder once per test process (each pytest-xdist worker), then the
+test database is kept as it is then, a *snapshot* (tests/dbtemplate.py: an in-memory copy on
+SQLite, a template database on PostgreSQL). Every test that asks for it gets:
 
-- the database as the builder left it: the test runs in its own savepoint (pytest-django's
-  `db`), rolled back after the test, so what a test changes never reaches the next one;
+- the database as the builder left it: the snapshot is copied back when the test before it
+  needed other data (copying takes milliseconds on SQLite, a fraction of a second on
+  PostgreSQL), and the test runs in its own transaction (pytest-django's `db`), rolled back
+  after it, so what a test changes never reaches the next one;
 - fresh Python objects, re-read by primary key for each test, so that a test changing an
   object in memory (a title, `unpublish()`…) changes nothing for the next one.
 
 Shared fixtures form chains: `translated_site` is `site_tree` plus translations, and
 `site_tree` is `home` plus pages. A test gets exactly the deepest shared fixture it asks for
-(not more: a test asking only for `site_tree` sees no translation). Each level of a chain is
-a savepoint, so going from `translated_site` back to `site_tree` between two tests only rolls
-back the translations. Tests of a module are ordered by the chain they need (see
-`order_by_shared_data`), so each level is built once per module, in any `-p randomly` order.
+(not more: a test asking only for `site_tree` sees no translation, and a test asking for none
+sees the database as the migrations made it). A level is built from the snapshot of its
+parent, so `site_tree` is built once even though three chains start with it.
+
+A builder runs in a transaction that is then committed without running its on-commit
+callbacks, as they never ran when it was rolled back at the end of a module: what it leaves
+is data, not e-mails sent, purges or search-index tasks run twice.
 
 Declare one in a conftest or a test module:
 
     @shared_fixture(parent="site_tree")
-    def site_with_event(site):          # the parent's data, as its builder returned it
+    def site_with_event(site):          # the parent's data, re-read from the database
         site["event2"] = EventPageFactory(parent=site["event_index"])
         return site                     # model instances (in dicts/lists) are re-read per test
 
-The builder runs once per module; the fixture named after it returns the re-read data.
-Fixtures named after a shared fixture must be unique (the chain is found by name).
+The builder runs once per process; the fixture named after it returns the re-read data.
+Fixtures named after a shared fixture must be unique (the chain is found by name), and a
+builder must depend on nothing but its parent's data (not on the module it is used in).
 
 Tests that commit (`transaction=True`, `transactional_db`, `live_server`) cannot share a
-transaction: for them the chain is built inside the test, as before, and flushed after it.
+transaction: for them the chain is built inside the test, as before, and the database is
+copied back from the snapshot of the migrated database after it.
 """
 
 from __future__ import annotations
@@ -45,7 +54,7 @@ import pytest
 from django.db import models, transaction
 from django.test import override_settings
 
-from tests.dbtemplate import restore_migrated_database
+from tests.dbtemplate import snapshot_for
 
 _SPECS: dict[str, SharedSpec] = {}
 
@@ -134,67 +143,98 @@ def _thaw(frozen, memo):
     return value
 
 
-# ------------------------------------------------------------------ the module's transaction
+# ------------------------------------------------------------------ the process's snapshots
 
 
-class ModuleData:
-    """The chain built in the module's transaction: one savepoint per level."""
+class SharedDatabase:
+    """The snapshots of this test process, and which one the test database holds now."""
 
     def __init__(self, blocker, media_root: Path):
         self.blocker = blocker
         self.media_root = media_root
-        self.levels = []  # [(spec, atomic, live data, frozen data)]
-        self.freeze_memo = {}
+        self.snapshots = {}  # {spec or None (the migrated database): snapshot}
+        self.frozen_data = {}  # {spec: its data, frozen}
+        self.current = None  # the spec whose snapshot the database holds (None: migrated)
+        self.started = False
 
     def prepare(self, chain):
-        """Roll back what the next test must not see, build what it needs."""
-        common = 0
-        while (
-            common < min(len(chain), len(self.levels)) and self.levels[common][0] is chain[common]
-        ):
-            common += 1
+        """Put the database as the next test needs it: the snapshot of the deepest level of
+        its chain, built (from its parent's snapshot) the first time it is asked for."""
+        target = chain[-1] if chain else None
         with self.blocker.unblock():
-            while len(self.levels) > common:
-                _spec, atomic, _live, _frozen = self.levels.pop()
-                transaction.set_rollback(True)
-                atomic.__exit__(None, None, None)
-            for spec in chain[common:]:
-                atomic = transaction.atomic()
-                atomic.__enter__()
-                try:
-                    live = build(spec, self.levels[-1][2] if self.levels else None, self)
-                except BaseException:
-                    transaction.set_rollback(True)
-                    atomic.__exit__(None, None, None)
-                    raise
-                self.levels.append((spec, atomic, live, _freeze(live, self.freeze_memo)))
+            if not self.started:
+                # The first call comes before any test changed the database: as migrated.
+                self.snapshots[None] = self._save(None)
+                self.started = True
+            if target is self.current:
+                return
+            if transaction.get_connection().in_atomic_block:
+                raise pytest.UsageError(
+                    "shared data cannot be switched inside a transaction a fixture holds open; "
+                    f"needed: {target.name if target else 'the migrated database'}"
+                )
+            built = [spec for spec in [None, *chain] if spec in self.snapshots][-1]
+            if built is not self.current:
+                self._load(built)
+            for spec in chain[chain.index(built) + 1 if built else 0 :]:
+                self._build(spec)
+                self.snapshots[spec] = self._save(spec)
+                self.current = spec
+
+    def reset(self):
+        """After a test that committed: back to the migrated database."""
+        with self.blocker.unblock():
+            self._load(None)
+
+    def _build(self, spec):
+        with transaction.atomic():
+            parent = self.thaw(_SPECS[spec.parent], {}) if spec.parent else None
+            live = build(spec, parent, self.media_root)
+            self.frozen_data[spec] = _freeze(live, {})
+            # As when the build was rolled back: its on-commit callbacks never run.
+            transaction.get_connection().run_on_commit = []
+
+    def _save(self, spec):
+        snapshot = snapshot_for(transaction.get_connection(), len(self.snapshots))
+        if snapshot is None:
+            raise pytest.UsageError("shared test data needs SQLite or PostgreSQL")
+        snapshot.save()
+        return snapshot
+
+    def _load(self, spec):
+        self.snapshots[spec].load()
+        self.current = spec
+
+    def thaw(self, spec, memo):
+        if spec not in self.frozen_data:
+            raise LookupError(f"shared fixture {spec.name} was not prepared for this test")
+        return _thaw(self.frozen_data[spec], memo)
 
     def close(self):
-        self.prepare([])
-
-    def frozen(self, spec):
-        for level_spec, _atomic, _live, frozen in self.levels:
-            if level_spec is spec:
-                return frozen
-        raise LookupError(f"shared fixture {spec.name} was not prepared for this test")
+        if not self.snapshots:
+            return
+        with self.blocker.unblock():
+            for snapshot in self.snapshots.values():
+                snapshot.drop()
 
 
-def build(spec, parent_data, module_data):
+def build(spec, parent_data, media_root):
     if spec.media:
-        module_data.media_root.mkdir(parents=True, exist_ok=True)
-        with override_settings(MEDIA_ROOT=str(module_data.media_root)):
+        media_root.mkdir(parents=True, exist_ok=True)
+        with override_settings(MEDIA_ROOT=str(media_root)):
             return spec.build(parent_data)
     return spec.build(parent_data)
 
 
 class TestData:
-    """What one test sees: the module's data re-read, or data built for the test alone."""
+    """What one test sees: the process's shared data re-read, or data built for the test
+    alone."""
 
-    def __init__(self, module_data, chain, per_test):
-        self.module_data = module_data
+    def __init__(self, database, chain, per_test):
+        self.database = database
         self.chain = chain
         self.per_test = per_test
-        self.media_root = module_data.media_root if any(s.media for s in chain) else None
+        self.media_root = database.media_root if any(s.media for s in chain) else None
         self.memo = {}
         self.built = {}
 
@@ -205,10 +245,10 @@ class TestData:
             if not self.built:
                 data = None
                 for level in self.chain:
-                    data = build(level, data, self.module_data)
+                    data = build(level, data, self.database.media_root)
                     self.built[level.name] = data
             return self.built[spec.name]
-        return _thaw(self.module_data.frozen(spec), self.memo)
+        return self.database.thaw(spec, self.memo)
 
 
 def chain_of(item):
@@ -318,28 +358,27 @@ def exclusive(item):
 # ------------------------------------------------------------------ fixtures
 
 
-@pytest.fixture(scope="module")
-def _shared_module(django_db_blocker, tmp_path_factory):
-    data = ModuleData(django_db_blocker, tmp_path_factory.mktemp("shared-media"))
+@pytest.fixture(scope="session")
+def _shared_database(django_db_setup, django_db_blocker, tmp_path_factory):
+    data = SharedDatabase(django_db_blocker, tmp_path_factory.mktemp("shared-media"))
     yield data
     data.close()
 
 
 @pytest.fixture
-def _shared_state(request, _shared_module, django_db_blocker):
+def _shared_state(request, django_db_blocker):
     """Prepares the test's shared data before its transaction starts (see _django_db_helper).
     After a test that committed (pytest-django then empties every table, Wagtail's root
-    page included), the database is put back as the migrations made it
-    (tests/dbtemplate.py), so that the tests after it, on this worker, find it as usual."""
+    page included), the database is copied back as the migrations made it, so that the
+    tests after it, in this process, find it as usual."""
     item = request.node
     chain = chain_of(item)
     per_test = is_transactional(item)
-    request.getfixturevalue("django_db_setup")
-    _shared_module.prepare([] if per_test else chain)
-    yield TestData(_shared_module, chain, per_test)
+    database = request.getfixturevalue("_shared_database")
+    database.prepare([] if per_test else chain)
+    yield TestData(database, chain, per_test)
     if per_test:
-        with django_db_blocker.unblock():
-            restore_migrated_database()
+        database.reset()
 
 
 @pytest.fixture

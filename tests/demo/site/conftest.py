@@ -42,7 +42,8 @@ def load_demo_content():
 
 
 @pytest.fixture(scope="package")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+def demo(_shared_database, django_db_blocker, tmp_path_factory):
+    _shared_database.prepare([])  # the migrated database, whatever the tests before left
     media = tmp_path_factory.mktemp("media")
     with (
         django_db_blocker.unblock(),
