@@ -92,7 +92,9 @@ def pytest_collection_modifyitems(config, items):
         # Skipped before their fixtures: not a test database made only to be skipped.
         for item in items:
             if SERIAL_FIXTURES & set(getattr(item, "fixturenames", ())):
-                item.add_marker(pytest.mark.skip(reason="needs the throwaway PostgreSQL of .ci/run"))
+                item.add_marker(
+                    pytest.mark.skip(reason="needs the throwaway PostgreSQL of .ci/run")
+                )
     order_by_shared_data(items)
     if os.environ.get("REQUIRE_POSTGRES") != "1":
         return
