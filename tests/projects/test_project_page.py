@@ -4,9 +4,10 @@ and news feed to subscribe to (issue 13, item 6)."""
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from tests import factories
+from tests.shared import shared_fixture
 from tests.translation import translate_object
 
 FRENCH = {
@@ -29,10 +30,11 @@ TRANSLATED = {
 }
 
 
-@pytest.fixture
-def consortium(site_tree, locales):
+@shared_fixture(parent="site_tree")
+def consortium(site_tree):
     """The project with a lead partner and a flagship city translated into French, and a
-    partner that nobody has translated yet."""
+    partner that nobody has translated yet. Built once per test process (tests/shared.py)."""
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     turin = factories.PartnerFactory(
         name="City of Turin",
         short_name="Turin",

@@ -49,9 +49,8 @@ def trees(site_tree):
     return result
 
 
-@pytest.fixture
-def make_news(trees):
-    """make_news(language, title, text="", date=…, **fields): a live news item in that
+def news_maker(trees, slug_prefix="search-news"):
+    """make(language, title, text="", date=…, **fields): a live news item in that
     language's tree."""
     counter = iter(range(1, 10_000))
 
@@ -60,7 +59,7 @@ def make_news(trees):
         return factories.NewsPageFactory(
             parent=trees[language]["news_index"],
             title=title,
-            slug=f"search-news-{n}",
+            slug=f"{slug_prefix}-{n}",
             summary=fields.pop("summary", "Summary."),
             body=paragraph(f"<p>{text}</p>") if text else [],
             date=date or datetime.date(2023, 1, 1) + datetime.timedelta(days=n),
@@ -68,3 +67,10 @@ def make_news(trees):
         )
 
     return make
+
+
+@pytest.fixture
+def make_news(trees):
+    """make_news(language, title, text="", date=…, **fields): a live news item in that
+    language's tree."""
+    return news_maker(trees)

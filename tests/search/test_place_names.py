@@ -7,9 +7,11 @@ editors give it ("Lüttich"). The names are data: the City snippet's translation
 Runs on whichever database DATABASE_URL points at (SQLite FTS5 or PostgreSQL)."""
 
 import pytest
+from wagtail.models import Locale
 
 from tests import factories
-from tests.search.conftest import run_search, titles
+from tests.search.conftest import news_maker, run_search, titles
+from tests.shared import shared_fixture
 from tests.translation import translate_object
 
 pytestmark = pytest.mark.django_db
@@ -30,10 +32,12 @@ def city(name, other_names, locales):
     return source
 
 
-@pytest.fixture
-def cities_in_the_news(make_news, locales):
+@shared_fixture(parent="trees")
+def cities_in_the_news(trees):
     """Turin, Liège and Munich with their names, and in each language a news item that
-    names each city the way that language does."""
+    names each city the way that language does. Built once per test process."""
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    make_news = news_maker(trees, slug_prefix="place-news")
     city("Turin", "Torino, Turim", locales)
     city("Liège", "Lüttich\nLuik", locales)
     city("Munich", "München", locales)
