@@ -226,7 +226,13 @@ def live_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
     test_name = connection.settings_dict.get("TEST", {}).get("NAME")
     on_test_database = in_memory or name.startswith("test_") or name == test_name
     assert on_test_database, f"not a test database: {name}"
-    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("demo-media")))
+    media = override_settings(
+        MEDIA_ROOT=str(tmp_path_factory.mktemp("demo-media")),
+        # The anti-spam minimum time stays on, at one second instead of three: every form a
+        # journey sends waits for it (tests/browser/conftest.py), and the three seconds of
+        # production are tested in tests/privacy/test_antispam.py.
+        ANTISPAM_MIN_SECONDS=1,
+    )
     media.enable()
     try:
         with django_db_blocker.unblock():
