@@ -97,7 +97,11 @@ def test_the_admin_gets_its_own_policy(admin_client):
 
 
 def test_production_settings_are_hardened(tmp_path):
-    """The values check --deploy does not look at, or that must not regress."""
+    """The values check --deploy does not look at, or that must not regress.
+
+    Read as Django reads them (django.conf.settings) without django.setup(): loading the
+    apps, ~2 s of CPU, changes none of these values (check --deploy, in
+    tests/core/test_project_health.py, loads them)."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -125,7 +129,7 @@ def test_production_settings_are_hardened(tmp_path):
         f"print(json.dumps({{n: getattr(settings, n) for n in {names!r}}}))"
     )
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
+        [sys.executable, "-c", code],
         cwd=settings.BASE_DIR,
         env=env,
         capture_output=True,
