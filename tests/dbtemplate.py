@@ -167,6 +167,16 @@ class SQLiteSnapshot:
         self.connection.ensure_connection()
         self.copy.backup(self.connection.connection)
 
+    def export(self, path):
+        """Write the snapshot to a file (for another process: tests/snapshot_exchange.py)."""
+        partial = Path(f"{path}.{os.getpid()}.partial")
+        target = sqlite3.connect(partial)
+        try:
+            self.copy.backup(target)
+        finally:
+            target.close()
+        os.replace(partial, path)
+
     def drop(self):
         self.copy.close()
 

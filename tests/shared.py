@@ -55,6 +55,7 @@ from django.db import models, transaction
 from django.test import override_settings
 
 from tests.dbtemplate import snapshot_for
+from tests.snapshot_exchange import SnapshotExchange
 
 _SPECS: dict[str, SharedSpec] = {}
 
@@ -149,9 +150,10 @@ def _thaw(frozen, memo):
 class SharedDatabase:
     """The snapshots of this test process, and which one the test database holds now."""
 
-    def __init__(self, blocker, media_root: Path):
+    def __init__(self, blocker, media_root: Path, exchange=None):
         self.blocker = blocker
-        self.media_root = media_root
+        self.exchange = exchange  # with the other pytest-xdist workers (or None)
+        self.media_root = exchange.media_root if exchange else media_root
         self.snapshots = {}  # {spec or None (the migrated database): snapshot}
         self.frozen_data = {}  # {spec: its data, frozen}
         self.current = None  # the spec whose snapshot the database holds (None: migrated)
@@ -159,7 +161,8 @@ class SharedDatabase:
 
     def prepare(self, chain):
         """Put the database as the next test needs it: the snapshot of the deepest level of
-        its chain, built (from its parent's snapshot) the first time it is asked for."""
+        its chain, made (from its parent's snapshot, or copied from another worker's) the
+        first time it is asked for."""
         target = chain[-1] if chain else None
         with self.blocker.unblock():
             if not self.started:
@@ -173,13 +176,30 @@ class SharedDatabase:
                     "shared data cannot be switched inside a transaction a fixture holds open; "
                     f"needed: {target.name if target else 'the migrated database'}"
                 )
-            built = [spec for spec in [None, *chain] if spec in self.snapshots][-1]
-            if built is not self.current:
-                self._load(built)
-            for spec in chain[chain.index(built) + 1 if built else 0 :]:
+            for spec in chain:
+                if spec not in self.snapshots:
+                    self._make(spec)
+            if self.current is not target:
+                self._load(target)
+
+    def _make(self, spec):
+        """Build a level of a chain (its parent is made), or take it from another worker."""
+        with contextlib.ExitStack() as stack:
+            taken = None
+            if self.exchange is not None:
+                taken = stack.enter_context(self.exchange.claim(spec.name))
+            if taken is not None:
+                self.exchange.load(transaction.get_connection(), taken["snapshot"])
+                self.frozen_data[spec] = taken["frozen"]
+            else:
+                parent = _SPECS[spec.parent] if spec.parent else None
+                if self.current is not parent:
+                    self._load(parent)
                 self._build(spec)
-                self.snapshots[spec] = self._save(spec)
-                self.current = spec
+            self.snapshots[spec] = self._save(spec)
+            self.current = spec
+            if taken is None and self.exchange is not None:
+                self.exchange.publish(spec.name, self.frozen_data[spec], self.snapshots[spec])
 
     def reset(self):
         """After a test that committed: back to the migrated database."""
@@ -214,6 +234,8 @@ class SharedDatabase:
         if not self.snapshots:
             return
         with self.blocker.unblock():
+            if self.exchange is not None:
+                self.exchange.withdraw()
             for snapshot in self.snapshots.values():
                 snapshot.drop()
 
@@ -359,8 +381,12 @@ def exclusive(item):
 
 
 @pytest.fixture(scope="session")
-def _shared_database(django_db_setup, django_db_blocker, tmp_path_factory):
-    data = SharedDatabase(django_db_blocker, tmp_path_factory.mktemp("shared-media"))
+def _shared_database(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    data = SharedDatabase(
+        django_db_blocker,
+        tmp_path_factory.mktemp("shared-media"),
+        SnapshotExchange.for_this_run(request.config, tmp_path_factory.getbasetemp()),
+    )
     yield data
     data.close()
 

@@ -1,16 +1,16 @@
-"""The demo site, loaded twice once for this package (it takes several seconds); every test
-then reads or changes it inside its own savepoint, which is rolled back after it."""
+"""The demo site, loaded twice once per test run (it takes several seconds: a shared fixture,
+tests/shared.py); every test then reads or changes it in its own transaction, rolled back
+after it."""
 
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import String, StringTranslation, Translation, TranslationSource
 
 from partners.models import City, Partner
+from tests.shared import shared_fixture
 
 
 def content_counts():
@@ -41,30 +41,22 @@ def load_demo_content():
     return output.getvalue()
 
 
-@pytest.fixture(scope="package")
-def demo(_shared_database, django_db_blocker, tmp_path_factory):
-    _shared_database.prepare([])  # the migrated database, whatever the tests before left
-    media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=str(media)),
-        transaction.atomic(),
-    ):
-        first_output = load_demo_content()
-        first = content_counts()
-        second_output = load_demo_content()
-        second = content_counts()
-        yield {
-            "first": first,
-            "second": second,
-            "first_output": first_output,
-            "second_output": second_output,
-            "media": media,
-        }
-        transaction.set_rollback(True)
+@shared_fixture(media=True)
+def demo_loaded_twice(_nothing):
+    """The demo content loaded twice, as `make run` does on every start: what each run
+    printed and what the site held after each (built once per run, tests/shared.py)."""
+    first_output = load_demo_content()
+    first = content_counts()
+    second_output = load_demo_content()
+    second = content_counts()
+    return {
+        "first": first,
+        "second": second,
+        "first_output": first_output,
+        "second_output": second_output,
+    }
 
 
 @pytest.fixture
-def site(demo, db, settings):
-    settings.MEDIA_ROOT = str(demo["media"])
-    return demo
+def site(demo_loaded_twice):
+    return demo_loaded_twice
