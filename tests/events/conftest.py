@@ -3,17 +3,19 @@ import datetime
 import io
 import re
 
-import pytest
 from django.utils import timezone
 
 from tests.factories import EventPageFactory
 from tests.forms import antispam_fields
 from tests.mail import deliver_outbox
+from tests.shared import shared_fixture
 
 
-@pytest.fixture
+@shared_fixture(parent="site_tree")
 def open_event(site_tree):
-    """An upcoming event taking registrations: 3 places and a waiting list."""
+    """An upcoming event taking registrations: 3 places and a waiting list. Built once per
+    test process (tests/shared.py) and re-read for each test: publishing it (a revision,
+    full_clean, both search indexes, the reference index) was most of each test's set-up."""
     now = timezone.now()
     event = EventPageFactory(
         parent=site_tree["event_index"],

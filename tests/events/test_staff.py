@@ -3,18 +3,29 @@ import datetime
 import io
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from events.models import Registration
 from tests.events.conftest import register_and_confirm, register_data
 from tests.mail import deliver_outbox
+from tests.shared import shared_fixture
 
 
-@pytest.fixture
-def registrations(client, open_event):
-    for n in range(4):
-        register_and_confirm(client, open_event, email=f"p{n}@example.org", name=f"Person {n}")
+@shared_fixture(parent="open_event")
+def registrations(open_event):
+    """Four visitors registered through the form and confirmed from the e-mailed link (three
+    places: the fourth waits), built once per test process (tests/shared.py) and re-read
+    for each test."""
+    # A shared fixture is built before the test's own fixtures: mail goes through the
+    # outbox as tests/conftest.py's _mail_through_the_outbox makes it for every test.
+    with override_settings(EMAIL_BACKEND="mailer.backend.DbBackend"):
+        client = Client()
+        for n in range(4):
+            register_and_confirm(client, open_event, email=f"p{n}@example.org", name=f"Person {n}")
+    mail.outbox.clear()  # delivered while building: each test starts with an empty outbox
     return list(Registration.objects.order_by("pk"))
 
 

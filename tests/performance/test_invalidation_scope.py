@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 
+from core import chrome_cache
 from events.models import EventPage
 from news.models import NewsPage
 from tests import factories
@@ -36,10 +37,17 @@ def scope_site(perf_site):
 
 @pytest.fixture
 def site(scope_site, settings):
+    """The page cache on, and the chrome cache on as in production (CHROME_CACHE_SECONDS is
+    300 there, 0 in the test settings): pages are rendered as they are for visitors, the
+    menu, footer and locales kept per content version (core/chrome_cache.py), which the
+    changes below change too."""
     settings.PAGE_CACHE_SECONDS = 300
+    settings.CHROME_CACHE_SECONDS = 300
     cache.clear()
+    chrome_cache.clear()  # ids and the content generation come back after each rollback
     yield scope_site
     cache.clear()
+    chrome_cache.clear()
 
 
 @pytest.fixture

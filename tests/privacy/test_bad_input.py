@@ -4,6 +4,12 @@ writes nothing.
 
 Example counts are modest so that the whole file runs in well under a minute; set
 HYPOTHESIS_EXAMPLES to try more (e.g. HYPOTHESIS_EXAMPLES=500 for a long run).
+
+Where the examples vary only what a request sends to one fixed URL (form fields, query
+parameters, a token), the page chrome (menu, footer, locales) is kept as in production
+(`chrome_kept`): it depends on the site and the language alone (core/chrome_cache.py), so
+rebuilding it for every example tested nothing more and was a third of the time. Where the
+examples vary the path and the language, it is built for each, as in the other tests.
 """
 
 import os
@@ -15,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.forms.models import FormSubmission
 
+from core import chrome_cache
 from events.models import Registration
 from tests.forms import contact_data
 from tests.mail import deliver_outbox
@@ -132,6 +139,7 @@ def fuzz_form(client, url, valid_data, accepted_marker, which):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("chrome_kept")
 def test_contact_form_survives_malformed_submissions(client, contact, settings_override):
     def valid_data():
         return contact_data(your_e_mail=f"p{time.monotonic_ns()}@example.org")
@@ -140,6 +148,7 @@ def test_contact_form_survives_malformed_submissions(client, contact, settings_o
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("chrome_kept")
 def test_registration_form_survives_malformed_submissions(client, open_event, settings_override):
     def valid_data():
         return register_data(email=f"p{time.monotonic_ns()}@example.org")
@@ -179,6 +188,7 @@ def test_too_many_or_too_large_fields_are_refused_cleanly(client, contact, open_
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("chrome_kept")
 def test_cancel_token_survives_anything(client, open_event):
     url = f"{open_event.url}cancel/"
 
@@ -196,6 +206,7 @@ def test_cancel_token_survives_anything(client, open_event):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("chrome_kept")
 def test_query_parameters_of_search_news_and_events_survive_anything(client, site_tree):
     paths = ["/en/search/", "/en/news/", "/en/events/", "/en/events/calendar.ics", "/fr/search/"]
 
@@ -256,3 +267,14 @@ def settings_override(settings):
     about malformed data, not about the spam checks (tests/privacy/test_antispam.py)."""
     settings.ANTISPAM_RATE_LIMIT = 10**6
     return settings
+
+
+@pytest.fixture
+def chrome_kept(settings):
+    """The page chrome kept per content version, as in production (CHROME_CACHE_SECONDS is
+    300 there, 0 in the test settings): built by the first request of each language, then
+    reused by every example (the version does not change: nothing is committed)."""
+    settings.CHROME_CACHE_SECONDS = 300
+    chrome_cache.clear()  # ids and the content generation come back after each rollback
+    yield
+    chrome_cache.clear()
