@@ -21,11 +21,6 @@ from tests.shared import (  # noqa: F401 - fixtures
 )
 from tests.translation import translate_page
 
-try:
-    from xdist.scheduler import LoadFileScheduling
-except ImportError:  # a virtualenv made before pytest-xdist joined the dev extras
-    LoadFileScheduling = None
-
 LANGUAGES = ["en", "fr", "it", "es"]
 
 
@@ -36,33 +31,6 @@ def pytest_addoption(parser):
         help="Only the tests that can reach a database (CI's PostgreSQL run: the others "
         "cannot depend on the engine and run on SQLite).",
     )
-
-
-# Packages whose test files share a package-scoped fixture (tests/demo/site: the demo content,
-# loaded twice): pytest-xdist gives their files to one worker together (see below).
-PACKAGES_SHARING_FIXTURES = ("tests/demo/site",)
-
-
-if LoadFileScheduling is not None:
-
-    class LoadFileOrPackageScheduling(LoadFileScheduling):
-        """`--dist loadfile`, except that the files of a package of PACKAGES_SHARING_FIXTURES
-        go to one worker together (its package-scoped fixture is then built once)."""
-
-        def _split_scope(self, nodeid):
-            path = nodeid.split("::", 1)[0]
-            for package in PACKAGES_SHARING_FIXTURES:
-                if path.startswith(f"{package}/"):
-                    return package
-            return path
-
-    # Optional: `pytest -p no:xdist` (one file alone, scripts/check_independence.sh) has no
-    # such hook, and pytest refuses an unknown one.
-    @pytest.hookimpl(optionalhook=True)
-    def pytest_xdist_make_scheduler(config, log):
-        if config.getvalue("dist") == "loadfile":
-            return LoadFileOrPackageScheduling(config, log)
-        return None
 
 
 # Fixtures that stop or restart a server every test uses: the tests asking for them are
