@@ -10,6 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from tests import factories
 from tests.editorial.conftest import make_user, translator_group
 from tests.security.conftest import client_for
+from tests.shared import shared_fixture
 
 LANGUAGES = ["en", "fr", "it", "es"]
 
@@ -65,8 +66,10 @@ def everywhere(outputs):
     return dict.fromkeys(LANGUAGES, outputs)
 
 
-@pytest.fixture
-def pages(translated_site):
+@shared_fixture(parent="translated_site")
+def kick_off_pages(translated_site):
+    """The news item, retitled "Kick-off meeting" in every language and published, and the
+    event: ({language: news}, {language: event}). Built once per run (tests/shared.py)."""
     source = translated_site["news"]
     source.title = "Kick-off meeting"
     source.save_revision().publish()
@@ -75,6 +78,11 @@ def pages(translated_site):
             page.title = f"[{page.locale.language_code}] Kick-off meeting"
             page.save_revision().publish()
     return in_every_language(source), in_every_language(translated_site["event"])
+
+
+@pytest.fixture
+def pages(kick_off_pages):
+    return kick_off_pages
 
 
 @pytest.mark.django_db

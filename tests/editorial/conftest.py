@@ -51,27 +51,38 @@ def client_for(user):
     return client
 
 
-@pytest.fixture
-def partner(locales):
-    """A partner in English, translated into French and Italian (not Spanish)."""
+@shared_fixture(parent="small_site")
+def partner(_small_site):
+    """A partner in English, translated into French and Italian (not Spanish): {language:
+    version}. Built once per run on top of `small_site` (tests/shared.py; a chain: a test
+    may ask for both), re-read for each test."""
+    from wagtail.models import Locale
+
     english = PartnerFactory(name="City of Nice", short_name="Nice")
     english.save_revision().publish()
     versions = {"en": english}
     for code in ("fr", "it"):
         versions[code] = translate_object(
-            english, locales[code], lambda text, c=code: f"[{c}] {text}"
+            english,
+            Locale.objects.get(language_code=code),
+            lambda text, c=code: f"[{c}] {text}",
         )
     return versions
 
 
-@pytest.fixture
-def city(locales):
-    """A city in English, translated into French only."""
+@shared_fixture(parent="partner")
+def city(_partner):
+    """A city in English, translated into French only: {language: version}. Built once per
+    run on top of `partner` (a test may ask for both), re-read for each test."""
+    from wagtail.models import Locale
+
     english = CityFactory(name="Liège", country="BE")
     english.save_revision().publish()
     return {
         "en": english,
-        "fr": translate_object(english, locales["fr"], lambda text: f"[fr] {text}"),
+        "fr": translate_object(
+            english, Locale.objects.get(language_code="fr"), lambda text: f"[fr] {text}"
+        ),
     }
 
 

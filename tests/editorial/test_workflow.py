@@ -14,12 +14,15 @@ from news.models import NewsPage
 from tests.editorial.conftest import client_for, edit_form_data
 from tests.factories import NewsPageFactory
 from tests.mail import deliver_outbox
+from tests.shared import shared_fixture
 
 EDIT_FORM = "page-edit-form"
 
 
-@pytest.fixture
+@shared_fixture(parent="site_tree")
 def draft_news(site_tree):
+    """A news item never published, with one draft revision. Built once per run
+    (tests/shared.py), re-read for each test."""
     page = NewsPageFactory(
         parent=site_tree["news_index"], title="Workshop report", slug="workshop-report", live=False
     )

@@ -9,7 +9,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
-from tests.search.conftest import run_search, titles
+from tests.search.conftest import news_maker, run_search, titles
+from tests.shared import shared_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,15 @@ def bollards(make_news):
     return make
 
 
+@shared_fixture(parent="trees")
+def bollards_past_the_limit(trees):
+    """LIMIT + 9 English news items titled "Bollards …", one a month from January 2021 to
+    February 2022 (as `bollards(LIMIT + 9)` makes them), built once per run."""
+    make_news = news_maker(trees)
+    for i in range(LIMIT + 9):
+        make_news("en", f"Bollards {i}", date=datetime.date(2021 + i // 12, i % 12 + 1, 1))
+
+
 def counts(facets):
     return {facet.value: facet.count for facet in facets}
 
@@ -42,8 +52,8 @@ def test_up_to_the_limit_counts_are_exact(bollards):
 
 
 @override_settings(SEARCH_COUNT_LIMIT=LIMIT)
-def test_past_the_limit_the_page_says_more_than_and_filters_have_no_numbers(client, bollards):
-    bollards(LIMIT + 9)  # January 2021 to February 2022
+@pytest.mark.usefixtures("bollards_past_the_limit")  # January 2021 to February 2022
+def test_past_the_limit_the_page_says_more_than_and_filters_have_no_numbers(client):
     context = run_search("en", q="bollards")
     assert not context["counts_are_exact"]
     assert context["result_count"] == LIMIT
@@ -71,8 +81,8 @@ def test_past_the_limit_the_page_says_more_than_and_filters_have_no_numbers(clie
 
 
 @override_settings(SEARCH_COUNT_LIMIT=LIMIT)
-def test_past_the_limit_a_filter_that_narrows_enough_is_counted_again(bollards, make_news):
-    bollards(LIMIT + 9)
+@pytest.mark.usefixtures("bollards_past_the_limit")
+def test_past_the_limit_a_filter_that_narrows_enough_is_counted_again():
     context = run_search("en", q="bollards", year="2022")
     assert context["counts_are_exact"]
     assert context["result_count"] == 2  # January and February 2022

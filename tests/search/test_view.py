@@ -4,16 +4,20 @@ import datetime
 
 import pytest
 
+from core import chrome_cache
 from search.query import MAX_QUERY_LENGTH
 from tests import factories
-from tests.search.conftest import run_search, titles
+from tests.search.conftest import news_maker, run_search, titles
+from tests.shared import shared_fixture
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def mixed_results(trees, make_news):
-    """'bollards' in 3 news (2023, 2024, 2024), 2 events (2025), 1 project, 1 page."""
+@shared_fixture(parent="trees")
+def mixed_results(trees):
+    """'bollards' in 3 news (2023, 2024, 2024), 2 events (2025), 1 project, 1 page. Built
+    once per run (tests/shared.py): ten tests read it."""
+    make_news = news_maker(trees)
     make_news("en", "Bollards one", date=datetime.date(2023, 3, 1))
     make_news("en", "Bollards two", date=datetime.date(2024, 3, 1))
     make_news("en", "Bollards three", date=datetime.date(2024, 6, 1))
@@ -30,6 +34,33 @@ def mixed_results(trees, make_news):
         start_date=datetime.date(2022, 1, 1),
     )
     factories.StandardPageFactory(parent=trees["en"]["home"], title="Bollards explained")
+
+
+@shared_fixture(parent="trees")
+def bollards_in_riga(trees):
+    """One English news item, "Bollards in Riga" (as `make_news("en", "Bollards in Riga")`
+    makes it), built once per run: the sixty tests of bad input search for it."""
+    return news_maker(trees)("en", "Bollards in Riga")
+
+
+_riga_chrome = {}  # the chrome cache's store as the tests of bollards_in_riga left it
+
+
+@pytest.fixture
+def riga_chrome_kept(settings, bollards_in_riga):
+    """The page chrome (menu, footer, locales: core/chrome_cache.py) kept as in production,
+    across the tests of `bollards_in_riga` of this process, that send only a different
+    query or parameters to /en/search/ over the same data (the same snapshot): built by the
+    first, reused by the others, and seen by no other test (the store is put back aside
+    after each). The entries still belong to one content version: another version drops
+    them."""
+    settings.CHROME_CACHE_SECONDS = 300
+    chrome_cache.clear()
+    if _riga_chrome:
+        chrome_cache._store = _riga_chrome["store"]
+    yield
+    _riga_chrome["store"] = chrome_cache._store
+    chrome_cache.clear()
 
 
 def counts(facets):
@@ -158,8 +189,8 @@ BAD_QUERIES = [
 
 
 @pytest.mark.parametrize("query", BAD_QUERIES)
-def test_bad_queries_get_a_page_not_an_error(client, make_news, query):
-    make_news("en", "Bollards in Riga")
+@pytest.mark.usefixtures("riga_chrome_kept")
+def test_bad_queries_get_a_page_not_an_error(client, query):
     response = client.get("/en/search/", {"q": query})
     assert response.status_code == 200
     html = response.content.decode()
@@ -185,20 +216,20 @@ def test_bad_queries_get_a_page_not_an_error(client, make_news, query):
         "",
     ],
 )
-def test_bad_parameters_get_a_page_not_an_error(client, make_news, query_string):
-    make_news("en", "Bollards in Riga")
+@pytest.mark.usefixtures("riga_chrome_kept")
+def test_bad_parameters_get_a_page_not_an_error(client, query_string):
     response = client.get("/en/search/?" + query_string)
     assert response.status_code == 200
 
 
-def test_queries_with_operators_still_find_the_words(make_news):
-    make_news("en", "Bollards in Riga")
+@pytest.mark.usefixtures("bollards_in_riga")
+def test_queries_with_operators_still_find_the_words():
     for query in ['"bollards"', "bollards AND riga", "-bollards", "(bollards)", "riga:bollards*"]:
         assert titles(run_search("en", q=query)) == ["Bollards in Riga"], query
 
 
-def test_the_query_is_escaped_when_shown_back(client, make_news):
-    make_news("en", "Bollards in Riga")
+@pytest.mark.usefixtures("bollards_in_riga")
+def test_the_query_is_escaped_when_shown_back(client):
     response = client.get("/en/search/", {"q": "<b>bollards</b> & <script>x</script>"})
     html = response.content.decode()
     assert response.status_code == 200
