@@ -2,11 +2,12 @@
 of content (10 or 200 news items and events in each language; 3 or 9 partners, 4 or 10
 cities, and three more pages in the menu).
 
-The site is built once for the module (in a transaction rolled back at the end), grown from
-10 to 200 items, and each page is requested in French (where translated partners, cities
-and pages must be looked up: the harder case) with no cache at all (DummyCache: Wagtail
-keeps renditions and site root paths in the default cache, which would hide their queries
-once warm), after a first request that creates the image renditions.
+The site is `perf_site` (builders.build_site(), copied from its snapshot: built once per
+test run), grown for the module (in a transaction rolled back at the end) from 10 to 40
+items, and each page is requested in French (where translated partners, cities and pages
+must be looked up: the harder case) with no cache at all (DummyCache: Wagtail keeps
+renditions and site root paths in the default cache, which would hide their queries once
+warm), after a first request that creates the image renditions.
 
 Each page is measured twice: once right after the chrome cache was emptied (the first page
 after a change: the menu, footer, locales are built, core/chrome_cache.py), then with the
@@ -27,7 +28,8 @@ from django.test.utils import CaptureQueriesContext
 from core import chrome_cache
 from events.models import EventPage
 from news.models import NewsPage
-from tests.performance.builders import build_site, grow_consortium, grow_site
+from tests import shared
+from tests.performance.builders import grow_consortium, grow_site
 
 # Below and above every page size (12 news or events, 10 search results, 20 feed items):
 # a query per item shows as a difference of 30.
@@ -116,19 +118,24 @@ def measure(client, url):
 
 
 @pytest.fixture(scope="module")
-def measured(_shared_database, django_db_blocker, tmp_path_factory):
-    """{page type: {size: measurement}}, for both sizes, on one site built for the module."""
-    _shared_database.prepare([])  # the migrated database, whatever the tests before left
+def measured(_shared_database, django_db_blocker):
+    """{page type: {size: measurement}}, for both sizes, on one site grown for the module
+    from `perf_site` (builders.build_site(), tests/performance/conftest.py): its snapshot,
+    made once per test run for every module that reads it, and its image files."""
+    chain = shared._SPECS["perf_site"].chain()
+    _shared_database.prepare(chain)
     results = {name: {} for name in BUDGETS}
-    media = tmp_path_factory.mktemp("media")
     with (
         django_db_blocker.unblock(),
         override_settings(
-            MEDIA_ROOT=media, CACHES=NO_CACHE, PAGE_CACHE_SECONDS=0, CHROME_CACHE_SECONDS=300
+            MEDIA_ROOT=str(_shared_database.media_root),
+            CACHES=NO_CACHE,
+            PAGE_CACHE_SECONDS=0,
+            CHROME_CACHE_SECONDS=300,
         ),
         transaction.atomic(),
     ):
-        site = build_site()
+        site = _shared_database.thaw(chain[-1], {})
         grown = 0
         for size in SIZES:
             grow_site(news=size - grown, events=size - grown, seed=size)

@@ -22,8 +22,7 @@ from django.utils import timezone
 from events.models import Registration
 from events.registration import confirm_address
 from news.models import NewsPage
-from tests import factories
-from tests.performance.builders import build_site, grow_site
+from tests import factories, shared
 
 VARNISHD = shutil.which("varnishd") or next(
     (path for path in ("/usr/sbin/varnishd",) if os.path.exists(path)), None
@@ -112,26 +111,18 @@ def varnish(live_server, settings):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def ensure_page_tree():
-    """The root page and default site that Wagtail's migrations make. This test commits, so
-    pytest-django empties the database around it; the migrations' locales come back (they
-    are made after every migrate) but not the page tree, which an earlier transactional
-    test (tests/events/test_concurrency.py) may have emptied."""
-    from wagtail.models import Locale, Page, Site
-
-    if Page.objects.filter(depth=1).exists():
-        return
-    root = Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-    welcome = root.add_child(instance=Page(title="Welcome", slug="home"))
-    Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
-
-
 @pytest.fixture
-def committed_site(transactional_db, media_root):
-    ensure_page_tree()
-    site = build_site()
-    grow_site(news=3, events=2)
-    return site
+def committed_site(transactional_db, _shared_database, settings):
+    """`perf_site_with_news` (tests/performance/conftest.py: builders.build_site() and three
+    generated news items and events per language), committed: its snapshot, made once per
+    test run for every module that reads it, copied into the database, which this test
+    then changes in autocommit like the site does. These tests commit, so they cannot read
+    it in a transaction of their own (tests/shared.py); after each, the database is copied
+    back as the migrations made it, as after any test that commits."""
+    chain = shared._SPECS["perf_site_with_news"].chain()
+    _shared_database.prepare(chain)
+    settings.MEDIA_ROOT = str(_shared_database.media_root)  # its images
+    return _shared_database.thaw(chain[-1], {})
 
 
 def cached_by_varnish(base, path):
