@@ -17,16 +17,24 @@ PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
 .PHONY: run test test-fast test-random test-browser lint format migrate demo messages audit docs clean
 
-$(BIN)/activate: pyproject.toml
+# A new virtualenv with the latest pip and setuptools (both audited: make audit).
+define new_venv
 	@[ -n "$(PYTHON)" ] || { echo "No Python 3.11, 3.12 or 3.13 found; set PYTHON=/path/to/python3.x"; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip setuptools  # audited too (make audit)
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools
+endef
+
+$(BIN)/activate: pyproject.toml
+	$(new_venv)
 	$(BIN)/python -m pip install --quiet -e ".[demo]"
 	touch $(BIN)/activate
 
-$(DEV): $(BIN)/activate
+# The extras include what `make run` installs: one pip run for both (a fresh clone's
+# `make test` resolves and installs once, not twice).
+$(DEV): pyproject.toml
+	$(new_venv)
 	$(BIN)/python -m pip install --quiet -e ".[dev,docs,demo]"
-	touch $(DEV)
+	touch $(BIN)/activate $(DEV)
 
 migrate: $(BIN)/activate
 	mkdir -p var/static var/media
