@@ -45,14 +45,17 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fcntl
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.test import override_settings
+from wagtail.models import Locale
 
 from tests.dbtemplate import snapshot_for
 from tests.snapshot_exchange import SnapshotExchange
@@ -158,6 +161,7 @@ class SharedDatabase:
         self.frozen_data = {}  # {spec: its data, frozen}
         self.current = None  # the spec whose snapshot the database holds (None: migrated)
         self.started = False
+        self.identity = None  # of the migrated database (database_identity)
 
     def prepare(self, chain):
         """Put the database as the next test needs it: the snapshot of the deepest level of
@@ -168,6 +172,7 @@ class SharedDatabase:
             if not self.started:
                 # The first call comes before any test changed the database: as migrated.
                 self.snapshots[None] = self._save(None)
+                self.identity = database_identity()
                 self.started = True
             if target is self.current:
                 return
@@ -189,6 +194,12 @@ class SharedDatabase:
             if self.exchange is not None:
                 taken = stack.enter_context(self.exchange.claim(spec.name))
             if taken is not None:
+                if taken["identity"] != self.identity:
+                    raise pytest.UsageError(
+                        f"{spec.name}: the workers' test databases differ (content type or "
+                        "locale ids), so shared data cannot be copied between them; each must "
+                        "be a copy of the migrated template (tests/dbtemplate.py)"
+                    )
                 self.exchange.load(transaction.get_connection(), taken["snapshot"])
                 self.frozen_data[spec] = taken["frozen"]
             else:
@@ -199,7 +210,9 @@ class SharedDatabase:
             self.snapshots[spec] = self._save(spec)
             self.current = spec
             if taken is None and self.exchange is not None:
-                self.exchange.publish(spec.name, self.frozen_data[spec], self.snapshots[spec])
+                self.exchange.publish(
+                    spec.name, self.frozen_data[spec], self.snapshots[spec], self.identity
+                )
 
     def reset(self):
         """After a test that committed: back to the migrated database."""
@@ -238,6 +251,15 @@ class SharedDatabase:
                 self.exchange.withdraw()
             for snapshot in self.snapshots.values():
                 snapshot.drop()
+
+
+def database_identity():
+    """What rows of other tables point at by id, and must be the same in every worker."""
+    rows = [
+        *ContentType.objects.order_by("pk").values_list("pk", "app_label", "model"),
+        *Locale.objects.order_by("pk").values_list("pk", "language_code"),
+    ]
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
 def build(spec, parent_data, media_root):

@@ -51,7 +51,8 @@ class SnapshotExchange:
 
     @contextlib.contextmanager
     def claim(self, name):
-        """Hold the fixture's lock; yields what another worker left ({"frozen", "snapshot"}),
+        """Hold the fixture's lock; yields what another worker left ({"frozen", "snapshot",
+        "identity": of its database, tests/shared.py}),
         or None: then the caller builds it and `publish`es it before the lock is released."""
         with open(self.directory / f"{name}.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
@@ -61,7 +62,7 @@ class SnapshotExchange:
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
-    def publish(self, name, frozen, snapshot):
+    def publish(self, name, frozen, snapshot, identity):
         """Leave a built fixture for the others (called while its lock is held)."""
         record, file = self._paths(name)
         if snapshot.connection.vendor == "sqlite":
@@ -70,7 +71,7 @@ class SnapshotExchange:
         else:
             where = snapshot.copy
         try:
-            data = pickle.dumps({"frozen": frozen, "snapshot": where})
+            data = pickle.dumps({"frozen": frozen, "snapshot": where, "identity": identity})
         except (pickle.PicklingError, TypeError, AttributeError):
             return  # data that cannot cross processes: the others build their own
         partial = record.with_suffix(f".{os.getpid()}.partial")
