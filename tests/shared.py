@@ -214,6 +214,15 @@ class SharedDatabase:
                     spec.name, self.frozen_data[spec], self.snapshots[spec], self.identity
                 )
 
+    def prepare_shared(self, name):
+        """The database as shared fixture `name` left it, and its data re-read: for a
+        fixture that holds its own transaction or commits (the query budgets' module, the
+        Varnish drills), which cannot ask for a shared fixture by name."""
+        chain = _SPECS[name].chain()
+        self.prepare(chain)
+        with self.blocker.unblock():
+            return self.thaw(chain[-1], {})
+
     def reset(self):
         """After a test that committed: back to the migrated database."""
         with self.blocker.unblock():

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 
-from core import chrome_cache
 from events.models import EventPage
 from news.models import NewsPage
 from tests import factories
+from tests.chrome import chrome_kept
 from tests.performance.builders import grow_site
 from tests.shared import shared_fixture
 
@@ -37,17 +37,13 @@ def scope_site(perf_site):
 
 @pytest.fixture
 def site(scope_site, settings):
-    """The page cache on, and the chrome cache on as in production (CHROME_CACHE_SECONDS is
-    300 there, 0 in the test settings): pages are rendered as they are for visitors, the
-    menu, footer and locales kept per content version (core/chrome_cache.py), which the
-    changes below change too."""
+    """The page cache on, and the page chrome kept as in production (tests/chrome.py): pages
+    are rendered as they are for visitors, and the changes below change the chrome too."""
     settings.PAGE_CACHE_SECONDS = 300
-    settings.CHROME_CACHE_SECONDS = 300
     cache.clear()
-    chrome_cache.clear()  # ids and the content generation come back after each rollback
-    yield scope_site
+    with chrome_kept():
+        yield scope_site
     cache.clear()
-    chrome_cache.clear()
 
 
 @pytest.fixture

@@ -28,7 +28,6 @@ from django.test.utils import CaptureQueriesContext
 from core import chrome_cache
 from events.models import EventPage
 from news.models import NewsPage
-from tests import shared
 from tests.performance.builders import grow_consortium, grow_site
 
 # Below and above every page size (12 news or events, 10 search results, 20 feed items):
@@ -122,8 +121,7 @@ def measured(_shared_database, django_db_blocker):
     """{page type: {size: measurement}}, for both sizes, on one site grown for the module
     from `perf_site` (builders.build_site(), tests/performance/conftest.py): its snapshot,
     made once per test run for every module that reads it, and its image files."""
-    chain = shared._SPECS["perf_site"].chain()
-    _shared_database.prepare(chain)
+    site = _shared_database.prepare_shared("perf_site")
     results = {name: {} for name in BUDGETS}
     with (
         django_db_blocker.unblock(),
@@ -135,7 +133,6 @@ def measured(_shared_database, django_db_blocker):
         ),
         transaction.atomic(),
     ):
-        site = _shared_database.thaw(chain[-1], {})
         grown = 0
         for size in SIZES:
             grow_site(news=size - grown, events=size - grown, seed=size)

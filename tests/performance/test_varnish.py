@@ -22,7 +22,7 @@ from django.utils import timezone
 from events.models import Registration
 from events.registration import confirm_address
 from news.models import NewsPage
-from tests import factories, shared
+from tests import factories
 
 VARNISHD = shutil.which("varnishd") or next(
     (path for path in ("/usr/sbin/varnishd",) if os.path.exists(path)), None
@@ -119,10 +119,9 @@ def committed_site(transactional_db, _shared_database, settings):
     then changes in autocommit like the site does. These tests commit, so they cannot read
     it in a transaction of their own (tests/shared.py); after each, the database is copied
     back as the migrations made it, as after any test that commits."""
-    chain = shared._SPECS["perf_site_with_news"].chain()
-    _shared_database.prepare(chain)
+    site = _shared_database.prepare_shared("perf_site_with_news")
     settings.MEDIA_ROOT = str(_shared_database.media_root)  # its images
-    return _shared_database.thaw(chain[-1], {})
+    return site
 
 
 def cached_by_varnish(base, path):

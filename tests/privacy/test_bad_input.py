@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.forms.models import FormSubmission
 
-from core import chrome_cache
 from events.models import Registration
+from tests.chrome import chrome_kept
 from tests.forms import contact_data
 from tests.mail import deliver_outbox
 from tests.privacy.conftest import CONTACT_URL, register_data
@@ -269,12 +269,8 @@ def settings_override(settings):
     return settings
 
 
-@pytest.fixture
-def chrome_kept(settings):
-    """The page chrome kept per content version, as in production (CHROME_CACHE_SECONDS is
-    300 there, 0 in the test settings): built by the first request of each language, then
-    reused by every example (the version does not change: nothing is committed)."""
-    settings.CHROME_CACHE_SECONDS = 300
-    chrome_cache.clear()  # ids and the content generation come back after each rollback
-    yield
-    chrome_cache.clear()
+@pytest.fixture(name="chrome_kept")
+def chrome_kept_fixture():
+    """The page chrome kept as in production for the examples of one test (tests/chrome.py)."""
+    with chrome_kept():
+        yield

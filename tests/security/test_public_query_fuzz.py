@@ -26,7 +26,6 @@ parameters in a random language. Raise it for a long local run, e.g.
 FUZZ_EXAMPLES_PER_ROUTE=200; FUZZ_RANDOM=1 explores new examples instead of the fixed ones.
 """
 
-import contextlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -34,7 +33,6 @@ from dataclasses import dataclass, field
 import pytest
 from django.conf import settings
 from django.http import QueryDict
-from django.test import override_settings
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 from hypothesis import HealthCheck, given
@@ -45,8 +43,8 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail_factories import ImageFactory
 
-from core import chrome_cache
 from tests import factories
+from tests.chrome import chrome_kept
 from tests.security.fuzz_values import VALUES, query_string
 
 EXAMPLES_PER_ROUTE = int(os.environ.get("FUZZ_EXAMPLES_PER_ROUTE", "4"))
@@ -273,21 +271,6 @@ def fuzz_route(client, route, requests):
         assert response.status_code < 500, (route.name, path, response.status_code)
 
     fuzz()
-
-
-@contextlib.contextmanager
-def chrome_kept():
-    """The page chrome (menu, footer, locales) kept per content version while the examples
-    run, as in production (CHROME_CACHE_SECONDS is 300 there, 0 in the test settings). It
-    depends on the site and the language alone, never on the query string (core/
-    chrome_cache.py; the parameters were found with it built for every request), so
-    rebuilding it for every example tested nothing more and was a third of their time."""
-    chrome_cache.clear()  # ids and the content generation come back after each rollback
-    try:
-        with override_settings(CHROME_CACHE_SECONDS=300):
-            yield
-    finally:
-        chrome_cache.clear()
 
 
 # --------------------------------------------------------------------------- the tests
