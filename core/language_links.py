@@ -12,8 +12,36 @@ from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from core import chrome_cache
+
 # What the links need of each translation: the URL (url_path), the language, the tree.
 LINK_FIELDS = ("id", "path", "depth", "translation_key", "locale_id", "url_path", "live")
+
+
+# The pages of the chrome: the home pages (depth 2) and their children (depth 3).
+TOP_DEPTH = 3
+
+
+class TreeTop:
+    """The pages of the chrome in every language, built once per content version
+    (core.chrome_cache) with the fields the links need: the translation key of each by
+    path (live or not: Wagtail serves a live page below a draft), and the live ones by
+    translation key. Shared by the requests of the process: read, never changed."""
+
+    def __init__(self):
+        self.key_by_path, self.live_by_key = {}, {}
+        pages = Page.objects.filter(depth__gt=1, depth__lte=TOP_DEPTH).only(
+            *LINK_FIELDS, "alias_of"
+        )
+        for page in pages.order_by("-depth", "path"):
+            self.key_by_path[page.path] = page.translation_key
+            if page.live:
+                self.live_by_key.setdefault(page.translation_key, []).append(page)
+        # A translation moved below the chrome would be missing: such keys are asked for.
+        deeper = Page.objects.filter(
+            depth__gt=TOP_DEPTH, translation_key__in=set(self.key_by_path.values())
+        ).values_list("translation_key", flat=True)
+        self.incomplete = frozenset(deeper)
 
 
 def _language_names():
@@ -59,17 +87,21 @@ class LanguageLinks:
 
     def _page_languages(self):
         page = self.page
-        # The page's own translations and those of its ancestors (below the tree root), in
-        # one query: a language without this page links to its nearest translated ancestor.
+        # The page's own translations and those of its ancestors (below the tree root): a
+        # language without this page links to its nearest translated ancestor.
         steplen = page.steplen
         ancestor_paths = [page.path[:i] for i in range(steplen * 2, len(page.path), steplen)]
-        ancestor_keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")
-        candidates = (
-            Page.objects.live()
-            .filter(Q(translation_key=page.translation_key) | Q(translation_key__in=ancestor_keys))
-            .only(*LINK_FIELDS, "alias_of")
-            .order_by("-depth")
-        )
+        candidates = self._known_candidates(ancestor_paths)
+        if candidates is None:
+            ancestor_keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")
+            candidates = (
+                Page.objects.live()
+                .filter(
+                    Q(translation_key=page.translation_key) | Q(translation_key__in=ancestor_keys)
+                )
+                .only(*LINK_FIELDS, "alias_of")
+                .order_by("-depth")
+            )
         exact, nearest = {}, {}
         for candidate in candidates:
             code = self.locale_codes.get(candidate.locale_id) or candidate.locale.language_code
@@ -104,6 +136,31 @@ class LanguageLinks:
                     alternates.append({"code": code, "url": full_url})
         self._alternates = self._with_default(alternates)
         return links
+
+    def _known_candidates(self, ancestor_paths):
+        """The translations of the page and of its ancestors, deepest first, from the
+        chrome's pages kept per content version (TreeTop): none to ask for a page of the
+        chrome (a home page, a section), only the page's own for a page below them; None
+        when the chrome is not kept or an ancestor lies deeper (then one query asks)."""
+        if not chrome_cache.enabled(self.request):
+            return None
+        top = chrome_cache.get_or_build(self.request, ("tree_top",), TreeTop)
+        keys = [top.key_by_path.get(path) for path in reversed(ancestor_paths)]
+        if None in keys or top.incomplete.intersection(keys):
+            return None
+        page = self.page
+        own = None
+        if page.path in top.key_by_path and page.translation_key not in top.incomplete:
+            own = top.live_by_key.get(page.translation_key, [])
+        else:
+            own = Page.objects.live().filter(translation_key=page.translation_key)
+            own = list(own.only(*LINK_FIELDS, "alias_of"))
+        ancestors = [candidate for key in keys for candidate in top.live_by_key.get(key, ())]
+        return own + sorted(ancestors, key=lambda candidate: -candidate.depth)
+
+    def full_url(self, page):
+        """`page.get_full_url(request)`, computed once for the links and the meta tags."""
+        return self._urls(page)[1]
 
     def _urls(self, page):
         """(Page.get_url, Page.get_full_url) of `page`, from one get_url_parts (each of them

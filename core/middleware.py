@@ -5,8 +5,9 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
 
-from core import chrome_cache
+from core import chrome_cache, routing
 
 from .views import is_database_unavailable, service_unavailable
 
@@ -42,6 +43,10 @@ class CachedSiteMiddleware:
     it where it keeps it for the request (`request._wagtail_site`, which
     Site.find_for_request documents). Sites and pages bump the version when they change.
 
+    Then, for a page Wagtail is to serve, routes it from the chrome kept per content
+    version (core.routing): before PublicFormOriginMiddleware, which routes public forms'
+    POSTs, and Wagtail's view, which both take the route kept on the request.
+
     After the page cache: a cached page needs no site."""
 
     def __init__(self, get_response):
@@ -58,6 +63,12 @@ class CachedSiteMiddleware:
                     request, key, lambda: Site.find_for_request(request)
                 )
         return self.get_response(request)
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        if callback is wagtail_serve:
+            path = callback_args[0] if callback_args else callback_kwargs.get("path", "")
+            routing.prime(request, path)
+        return None
 
 
 # ---------------------------------------------------------------------------- security

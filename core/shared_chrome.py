@@ -10,7 +10,10 @@ from the request, but for the site's URLs, the same for every request of that si
 holds nothing of the request: the requests of the process share it, read-only.
 """
 
+from django.conf import settings
 from django.db.models import Q
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from core import chrome_cache
@@ -36,6 +39,22 @@ def locales(request):
         }
 
     return chrome_cache.get_or_build(request, ("locales",), build)
+
+
+def active_locale(request):
+    """The Locale of the active language, as Wagtail's `Locale.get_active()` finds it (the
+    default language's when there is none), from the locales kept: no query."""
+    known = locales(request)["by_code"]
+    try:
+        code = get_supported_content_language_variant(
+            translation.get_language() or settings.LANGUAGE_CODE
+        )
+    except LookupError:
+        code = None
+    locale = known.get(code) or known.get(
+        get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    return locale or Locale.get_default()
 
 
 def for_site(request, site, locale, home_context=None):

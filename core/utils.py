@@ -26,7 +26,9 @@ def localize_all(objects, locale=None, select_related=()):
     snippets alike, several models in one call; `select_related` applies to each query."""
     by_model = defaultdict(list)
     for obj in objects:
-        if obj is not None:
+        # One already in `locale` is its own translation there (one object per translation
+        # key and locale): nothing to ask for it.
+        if obj is not None and (select_related or locale is None or obj.locale_id != locale.pk):
             by_model[type(obj)].append(obj)
     localized = {}
     for model, items in by_model.items():
@@ -69,6 +71,19 @@ def localize_by_pk(model, pk, locale):
     return next((row for row in rows if row.pk == pk), None)
 
 
+def localize_related(obj, name, locale):
+    """`localize_by_pk` for the foreign key `name` of `obj`, without a query when the
+    related object came with `obj` (select_related) and is in `locale` already: it is then
+    its own translation (one object per translation key and locale), as localize_by_pk
+    would have found."""
+    field = obj._meta.get_field(name)
+    if field.is_cached(obj):
+        related = field.get_cached_value(obj)
+        if related is None or related.locale_id == locale.pk:
+            return related
+    return localize_by_pk(field.related_model, getattr(obj, field.attname), locale)
+
+
 def localize_queryset(queryset, locale, select_related=()):
     """The objects of `queryset` (in its order), each replaced by its live translation in
     `locale` where there is one, in one query (loading them, then `localize_all`, is two).
@@ -78,6 +93,17 @@ def localize_queryset(queryset, locale, select_related=()):
     if not isinstance(queryset, QuerySet):
         objects = list(queryset)
         return [localize_all(objects, locale)(obj) for obj in objects]
+    if locale.language_code == settings.LANGUAGE_CODE:
+        # In the source language, relations point at objects in that language (the
+        # translations of a page share its relations): the relation itself is the answer,
+        # and a simple query costs half of the one below. The objects in another language,
+        # if any, are looked up after (localize_all).
+        rows = list(queryset.select_related(*select_related))
+        others = [row for row in rows if row.locale_id != locale.pk]
+        if not others:
+            return rows
+        pick = localize_all(others, locale, select_related)
+        return [pick(row) for row in rows]
     model = queryset.model
     originals = Q(pk__in=queryset.values("pk"))
     translated = Q(translation_key__in=queryset.values("translation_key"), locale=locale)

@@ -15,9 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage
-from core.utils import localize_all, localize_by_pk
-from partners.models import City, Partner
-from projects.models import ProjectPage
+from core.utils import localize_all, localize_related
 
 from . import views
 from .calendars import add_to_calendar_links, calendar_response
@@ -260,6 +258,8 @@ class EventPage(OneEventAcrossLanguages, RoutablePageMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    # What its page shows, loaded with it when it is routed (core.models.BasePage.route).
+    route_select_related = ("image", "city", "organiser", "project")
     base_form_class = EventPageForm
     # What an editor may publish at once, without waiting for review (editorial.urgent):
     # a cancellation or a postponement, with its note.
@@ -328,12 +328,14 @@ class EventPage(OneEventAcrossLanguages, RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One query per relation (the foreign key and its translation at once), where
-        # attach_localized_relations, made for listings, loads each first.
-        self.local_city = localize_by_pk(City, self.city_id, self.locale)
-        self.local_project = localize_by_pk(ProjectPage, self.project_id, self.locale)
-        self.local_organiser = localize_by_pk(Partner, self.organiser_id, self.locale)
-        context.setdefault("registration_form", RegistrationForm())
+        # Routed with them (route_select_related): no query for those in the page's
+        # language; one per relation otherwise (the foreign key and its translation at
+        # once), where attach_localized_relations, made for listings, loads each first.
+        self.local_city = localize_related(self, "city", self.locale)
+        self.local_project = localize_related(self, "project", self.locale)
+        self.local_organiser = localize_related(self, "organiser", self.locale)
+        if self.registration_enabled:  # otherwise the page shows no form
+            context.setdefault("registration_form", RegistrationForm())
         context["registration"] = self.registration_state
         context["calendar_links"] = add_to_calendar_links(self, request)
         context["json_ld"] = event_json_ld(self, request)

@@ -4,6 +4,8 @@ import json
 
 from django.utils.safestring import mark_safe
 
+from core.utils import listing_rendition
+
 STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
     "postponed": "https://schema.org/EventPostponed",
@@ -69,7 +71,7 @@ def event_data(event, request):
         if organiser.website:
             data["organizer"]["url"] = organiser.website
     if event.image_id:
-        rendition = event.image.get_rendition("fill-1200x630")
+        rendition = listing_rendition(event.image, "fill-1200x630")  # its Filter parsed once
         data["image"] = request.build_absolute_uri(rendition.url)
     return data
 

@@ -16,9 +16,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import cache_dependencies, shared_chrome
+from core import cache_dependencies, routing, shared_chrome
 from core.blocks import BodyBlock, PillarBlock
 from core.models import BasePage
+from core.utils import localize_related
 from events.models import EventPage
 from news.models import NEWEST_FIRST, NewsPage
 from projects.models import CityRole, ProjectPage
@@ -87,6 +88,9 @@ class HomePage(BasePage):
         "home.ContactPage",
     ]
 
+    # What its page shows, loaded with it when it is routed (core.routing).
+    route_select_related = ("social_image", "hero_image", "featured_project")
+
     class Meta:
         verbose_name = _("home page")
 
@@ -99,8 +103,13 @@ class HomePage(BasePage):
             *cache_dependencies.list_tags(ProjectPage, locale),
         ]
 
-    def get_featured_project(self):
+    def get_featured_project(self, active_locale=None):
+        """The featured project in the active language (`active_locale`, when the caller
+        knows it: no query to find it, nor for the project when it came with the page)."""
         if self.featured_project_id:
+            if active_locale is not None:
+                # What `.localized` finds: its live translation there, else itself.
+                return localize_related(self, "featured_project", active_locale)
             return self.featured_project.localized
         # The most recent project: shown in every page's footer, so they all depend on it.
         locale = self.locale_id
@@ -114,29 +123,39 @@ class HomePage(BasePage):
         )
 
     def route(self, request, path_components):
-        """A page below a section (news, events…) is routed from the section kept with the
-        site chrome (core.shared_chrome): two queries less for each of them. A section
-        itself, or what it serves (its feed), is found as Wagtail does."""
-        if len(path_components) > 1:
+        """A section (news, events…) and the pages below it are routed from the section kept
+        with the site chrome (core.shared_chrome): two queries less for a page below it, one
+        for the section itself. Other children are found as Wagtail does."""
+        section = None
+        if path_components:
             section = shared_chrome.section_for_route(request, self, path_components[0])
-            if section is not None:
+        if section is not None:
+            if len(path_components) > 1:
                 result = section.route(request, path_components[1:])
                 if result[0] is not section:
                     return result
+            # The section serves itself (its index, its feed): a copy of its own, found by
+            # its specific type in one query instead of Wagtail's two.
+            page = type(section)._default_manager.filter(pk=section.pk).first()
+            if page is not None:
+                page._cached_parent_obj = self
+                return page.route(request, path_components[1:])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        project = self.get_featured_project()
+        project = self.get_featured_project(shared_chrome.active_locale(request))
         context["featured_project"] = project
         if project:
             # In this page's language, even when the project is shown untranslated.
             cities = project.cities(role=CityRole.FLAGSHIP, locale=self.locale)
             context["flagship_cities"] = [city for city, _link in cities]
             context["partners"] = project.partners_with_roles(locale=self.locale)
+        # Restricted pages as kept per content version: no query per listing (.public()).
+        private = routing.private_q(request)
         context["latest_news"] = (
             NewsPage.objects.live()
-            .public()
+            .exclude(private)
             .descendant_of(self)
             .filter(NEWEST_FIRST)
             .select_related("image")
@@ -145,7 +164,7 @@ class HomePage(BasePage):
         )
         context["next_events"] = (
             EventPage.objects.live()
-            .public()
+            .exclude(private)
             .descendant_of(self)
             .filter(end__gte=timezone.now())
             .select_related("city")

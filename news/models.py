@@ -15,11 +15,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import cache_dependencies, derived
+from core import cache_dependencies, derived, routing
 from core.blocks import BodyBlock
 from core.models import BasePage
 from core.query_params import query_int, query_year
-from core.utils import localize_all, localize_by_pk, localize_queryset, paginate
+from core.utils import localize_all, localize_queryset, localize_related, paginate
 from partners.models import City
 from projects.models import ProjectPage
 
@@ -108,7 +108,7 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # A card shows the title, date, summary and image: the body is never read here.
-        private = Page.objects.private_q()
+        private = routing.private_q(request)  # kept per content version: no query
         news = self.get_news(private).select_related(None).select_related("image").defer("body")
         filters = {}
         project_id = query_int(request, "project")
@@ -234,6 +234,8 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    # What its page shows, loaded with it when it is routed (core.models.BasePage.route).
+    route_select_related = ("image", "project")
 
     class Meta:
         verbose_name = _("news item")
@@ -254,7 +256,7 @@ class NewsPage(BasePage):
             self.related_events.order_by("start"), self.locale, select_related=["city"]
         )
         context.update(
-            project=localize_by_pk(ProjectPage, self.project_id, self.locale),
+            project=localize_related(self, "project", self.locale),
             cities=localize_queryset(self.cities.all(), self.locale),
             related_events=[event for event in events if event.live],
         )

@@ -8,12 +8,12 @@ breadcrumbs, the OpenGraph/Twitter meta tags and the subscribe links of a page's
 from django import template
 from django.conf import settings
 from django.utils import timezone, translation
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from core import chrome_cache, shared_chrome
 from core.language_links import LanguageLinks
 from core.templatetags.listing_tags import page_summary
+from core.utils import listing_rendition
 
 register = template.Library()
 
@@ -35,15 +35,7 @@ def _locale_of(request, page, known):
         if not Page.locale.is_cached(page):
             Page.locale.field.set_cached_value(page, locale)
         return locale
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    try:
-        code = get_supported_content_language_variant(language)
-    except LookupError:
-        code = None
-    locale = known["by_code"].get(code) or known["by_code"].get(
-        get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    return locale or Locale.get_default()
+    return shared_chrome.active_locale(request)
 
 
 class SiteChrome(LanguageLinks):
@@ -97,6 +89,12 @@ class SiteChrome(LanguageLinks):
             }
             for item in self.shared.menu
         ]
+
+    @property
+    def menu_state(self):
+        """What the menu shows of the current page (the item it is or is below): with the
+        language, all that the rendered menu depends on (components/header.html)."""
+        return tuple((item["is_current"], item["is_ancestor"]) for item in self.menu)
 
     @property
     def footer_links(self):
@@ -161,7 +159,7 @@ def social_meta(context):
         language = page.locale.language_code
         data["title"] = page.seo_title or page.title
         data["description"] = page_summary(page, 60)
-        data["url"] = page.get_full_url(request) or ""
+        data["url"] = site_chrome(context).full_url(page) or ""
         data["type"] = "article" if type(page).__name__ in ("NewsPage",) else "website"
         image = None
         if hasattr(page, "get_listing_image"):
@@ -169,7 +167,7 @@ def social_meta(context):
         image = image or getattr(page, "hero_image", None) or getattr(page, "logo", None)
         if image is not None:
             try:
-                rendition = image.get_rendition("fill-1200x630|format-jpeg")
+                rendition = listing_rendition(image, "fill-1200x630|format-jpeg")
                 data["image"] = rendition.url
                 if request is not None and data["image"].startswith("/"):
                     data["image"] = request.build_absolute_uri(data["image"])
@@ -197,18 +195,20 @@ def breadcrumb_trail(context):
 
 
 @register.simple_tag(takes_context=True)
-def shared_fragment(context, template_name):
+def shared_fragment(context, template_name, *variant):
     """``{% shared_fragment "components/footer.html" %}``: an include whose HTML is the same
     on every page of the language and site (the footer: its partners' logos alone cost
     0.5 ms each to render), rendered once per content version (core.chrome_cache) and year
-    (its ©)."""
+    (its ©). `variant`: what else the HTML depends on (the state of the menu)."""
     chrome = site_chrome(context)
     key = (
         "fragment",
         template_name,
         chrome.site.pk if chrome.site is not None else None,
         chrome.locale.pk,
+        translation.get_language(),  # its {% translate %} and {% url %}
         timezone.localdate().year,
+        *variant,
     )
 
     def render():

@@ -8,10 +8,11 @@ from datetime import date
 from django import template
 from django.db.models import prefetch_related_objects
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
 
+from core import shared_chrome
 from core.templatetags.date_tags import longdate
 from core.utils import listing_rendition, localize_all, prefetch_renditions
 
@@ -58,13 +59,17 @@ def news_cards(context, items):
     return items
 
 
-@register.simple_tag
-def event_cards(events):
+@register.simple_tag(takes_context=True)
+def event_cards(context, events):
     """The events of a listing, each with its city in the listing's language as
-    ``local_city`` (one query for all; views may have set it already)."""
+    ``local_city`` (one query for all, none when they are all in that language; views may
+    have set it already)."""
     events = list(events)
     missing = [event for event in events if not hasattr(event, "local_city")]
-    localized = localize_all([event.city for event in missing if event.city_id])
+    locale = shared_chrome.active_locale(context.get("request")) if missing else None
+    if locale is not None and locale.language_code != translation.get_language():
+        locale = None  # a language without its locale: by language code, as before
+    localized = localize_all([event.city for event in missing if event.city_id], locale)
     for event in missing:
         event.local_city = localized(event.city) if event.city_id else None
     return events

@@ -11,7 +11,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from core import chrome_cache
 from tests import factories
@@ -153,3 +153,105 @@ def test_a_section_renamed_routes_its_pages_at_once(client, site, committed):
     assert client.get("/en/projects/pactesur2/").status_code != 200
     # What a section serves itself (its calendar) is routed as Wagtail does.
     assert client.get("/en/events/calendar.ics").status_code == 200
+
+
+# -------------------------------------------------------------- routing (core/routing.py)
+
+
+def pages(client, urls):
+    return {
+        url: (r.status_code, r.get("Location"), r.content)
+        for url in urls
+        for r in [client.get(url)]
+    }
+
+
+@pytest.mark.django_db
+def test_pages_routed_from_the_chrome_are_those_wagtail_routes(client, site, settings, committed):
+    """With the chrome kept, pages are routed from it (the locale, the home page, the
+    section) and their relations come with them: the same answers as Wagtail's routing."""
+    city = site["cities"][1]
+    with committed():
+        news = factories.NewsPageFactory(parent=site["news_index"], slug="routed-news")
+        event = factories.EventPageFactory(
+            parent=site["event_index"],
+            slug="routed-event",
+            city=city,
+            project=site["project"],
+            organiser=site["partners"][2],
+        )
+        for page in (news, event):
+            translate_object(page, site["locales"]["fr"], lambda text: f"[fr] {text}")
+    urls = ["/en/", "/fr/", "/it/", "/en/news/", "/fr/news/", "/en/events/", "/en/about/"]
+    urls += [page.url for page in Page.objects.filter(slug__startswith="routed-")]
+    missing = ["/en/news/nothing-here/", "/en/nothing-here/", "/en/events/routed-event/nothing/"]
+    kept = pages(client, [*urls, *missing, "/en/events/routed-event/register/"])
+    assert [kept[url][0] for url in urls] == [200] * len(urls)
+    assert [kept[url][0] for url in missing] == [404] * len(missing)
+    settings.CHROME_CACHE_SECONDS = 0
+    assert pages(client, list(kept)) == kept
+
+
+@pytest.mark.django_db
+def test_a_page_made_private_is_private_at_once(client, site, committed):
+    """The restricted pages are kept with the chrome: a page below none of them is served
+    without asking for its restrictions; a new restriction applies on the next request."""
+    with committed():
+        news = factories.NewsPageFactory(parent=site["news_index"], slug="soon-private")
+    about_fr = site["standard"].get_translation(site["locales"]["fr"])
+    urls = ["/en/about/", about_fr.url, "/en/news/", news.url]
+    assert [client.get(url).status_code for url in urls] == [200] * 4
+    with committed():
+        restrictions = [
+            PageViewRestriction.objects.create(page=page, restriction_type="login")
+            for page in (site["standard"], site["news_index"])
+        ]
+    # The page, its translations (core/restrictions.py) and the pages below it.
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"], url
+    assert client.get("/en/events/").status_code == 200
+    with committed():
+        for restriction in restrictions:
+            restriction.delete()
+    assert [client.get(url).status_code for url in urls] == [200] * 4
+
+
+@pytest.mark.django_db
+def test_a_translation_published_shows_in_the_language_links_at_once(client, site, committed):
+    """The language links of the chrome's pages come from its pages kept in every
+    language (core/language_links.py)."""
+    add_menu_page(site, committed, "Resources")
+    html = client.get("/en/menu-page/").content.decode()
+    assert '<link rel="alternate" hreflang="fr"' not in html
+    assert 'href="/fr/" hreflang="fr"' in html  # the switcher: the nearest translation
+    translate_object(
+        Page.objects.get(slug="menu-page").specific,
+        site["locales"]["fr"],
+        lambda text: f"[fr] {text}",
+    )  # commits
+    html = client.get("/en/menu-page/").content.decode()
+    fr_page = Page.objects.get(slug="menu-page", locale=site["locales"]["fr"])
+    assert f'<link rel="alternate" hreflang="fr" href="{fr_page.full_url}">' in html
+    assert f'href="{fr_page.url}" hreflang="fr"' in html
+
+
+@pytest.mark.django_db
+def test_the_header_kept_marks_the_menu_item_of_each_page(client, site, committed):
+    """The header is kept rendered per state of its menu (components/header.html)."""
+
+    def marked(url):
+        html = client.get(url).content.decode()
+        nav = html[html.index('<nav class="main-nav"') :]
+        return (
+            re.findall(r'is-active" href="([^"]*)"', nav),
+            re.findall(r'href="([^"]*)" aria-current="page"', nav),
+        )
+
+    page = add_menu_page(site, committed, "Resources")
+    with committed():
+        factories.StandardPageFactory(parent=page, title="Toolkit", slug="toolkit")
+    assert marked("/en/menu-page/") == (["/en/menu-page/"], ["/en/menu-page/"])
+    assert marked("/en/menu-page/toolkit/") == (["/en/menu-page/"], [])
+    assert marked("/en/news/") == ([], [])
+    assert marked("/en/menu-page/") == (["/en/menu-page/"], ["/en/menu-page/"])

@@ -39,16 +39,16 @@ LANGUAGE = "fr"
 # costs nothing more (core.utils.localize_all: one query per model), nor each event of
 # calendar.ics (the site root paths are kept on the request).
 BUDGETS = {
-    "home": 24,
-    "news_index": 21,
-    "news_page": 20,
-    "event_index": 26,
-    "event_page": 19,
-    "project_page": 26,  # + the partners' logos and their renditions (2 queries)
+    "home": 16,
+    "news_index": 12,
+    "news_page": 12,
+    "event_index": 18,
+    "event_page": 11,
+    "project_page": 19,  # + the partners' logos and their renditions (2 queries)
     "search": 18,
     "sitemap": 8,
-    "calendar_ics": 15,
-    "feed_xml": 14,
+    "calendar_ics": 14,
+    "feed_xml": 13,
 }
 
 # The search backend's query count depends on what matches, not on how much there is: one
@@ -58,19 +58,20 @@ BOUNDED = {"search"}
 
 # What building the chrome costs, once per content version and process: the site, the
 # locales, the home page and its children, the featured project, its partners in the
-# language and their logos' renditions (on the home page, HomePage.get_context has found the
-# project already), and for a page below a section, the section it is routed from. Pages
-# without the chrome (sitemap, files) find the site.
+# language and their logos' renditions, and what routing and the language switcher keep
+# with it (core/routing.py, core/language_links.py): the home page's specific row, the
+# paths of restricted pages, the chrome's pages in every language (2). The home page is
+# routed before its context finds the featured project, so it builds it too; a page file
+# of a section (its calendar, its feed) is routed from the section kept there, so it builds
+# the whole chrome as well. The sitemap only finds the site.
 CHROME_QUERIES = {
-    "home": 8,
-    "news_page": 13,
-    "event_page": 13,
-    "project_page": 13,
+    "home": 16,
+    "search": 12,  # no page: neither routed nor translated
     "sitemap": 1,
-    "calendar_ics": 1,
-    "feed_xml": 1,
+    "calendar_ics": 13,
+    "feed_xml": 13,
 }
-CHROME_QUERIES_DEFAULT = 12
+CHROME_QUERIES_DEFAULT = 17
 
 NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
