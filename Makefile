@@ -14,6 +14,9 @@ MANAGE := $(BIN)/python manage.py
 # pytest-xdist processes for `make test` (each builds its own test database).
 PYTEST_WORKERS ?= 2
 PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
+# The browser tests, one by one to whichever process is free: most of their time is spent
+# waiting for Chromium, the forms' minimum time or the Nu checker's JVM (docs/testing.md).
+PYTEST_BROWSER_PARALLEL := -n $(PYTEST_WORKERS) --dist load
 
 .PHONY: run test test-fast test-random test-browser lint format migrate demo messages audit docs clean
 
@@ -95,7 +98,7 @@ test-browser: $(DEV)
 	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then \
 		if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; \
 		else echo "npm not found: axe-core and vnu-jar tests will skip"; fi; fi
-	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
+	$(BIN)/pytest tests/browser $(PYTEST_BROWSER_PARALLEL) $(PYTEST_ARGS)
 
 # npm's front-end tools (package-lock.json): stylelint for `make lint`, axe-core and vnu-jar
 # for `make test-browser`. npm writes node_modules/.package-lock.json on every install.

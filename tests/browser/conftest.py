@@ -1,16 +1,16 @@
-"""Browser, accessibility and HTML-validity tests over the real demo content.
-
-The demo site (``load_demo_content``: every page type in en, fr, it, es) is loaded once per
-session into the test database and *committed*, then served by pytest-django's live-server
-thread (``live_server`` below, session-scoped). pytest-django normally makes every test that
-uses ``live_server`` transactional and empties the database after it, which would throw the
-15-second demo content away after the first test: ``_live_server_helper`` is overridden here
-so that the content stays for the whole session. The tests read it and talk to the server
-over HTTP (Chromium through Playwright, or plain HTTP for the Nu HTML checker); what they
-write (a contact message, a registration) stays too, so no test counts on a pristine
-database. Browser tests are moved to the end of the session so that the committed demo
-content is never seen by the other tests; the test database is destroyed when the session
-ends.
+"""Browser, accessibility and HTML-validity tests over the real demo content. The demo site
+(``load_demo_content``: every page type in en, fr, it, es) is loaded once per run (the
+shared data ``demo_loaded``, tests/demo/content.py: one pytest-xdist worker loads it, the
+other copies it) into the test database and *committed*, then served by pytest-django's
+live-server thread (``live_server`` below, session-scoped: one per worker). pytest-django
+normally makes every test that uses ``live_server`` transactional and empties the database
+after it, which would throw the demo content away after the first test:
+``_live_server_helper`` is overridden here so that the content stays for the whole session.
+The tests read it and talk to the server over HTTP (Chromium through Playwright, or plain
+HTTP for the Nu HTML checker); what they write (a contact message, a registration) stays
+too, so no test counts on a pristine database. Browser tests are moved to the end of the
+session so that the committed demo content is never seen by the other tests; the test
+database is destroyed when the session ends.
 
 Needs ``/usr/bin/chromium`` (or ``$CHROMIUM``), the ``playwright`` Python package, and for
 the checkers ``npm ci`` (``node_modules/axe-core`` and ``node_modules/vnu-jar``) and ``java``.
@@ -34,6 +34,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
+
+import tests.demo.content  # noqa: F401 - declares the shared data `demo_loaded`
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -209,8 +211,11 @@ def _catalogue():
 
 
 @pytest.fixture(scope="session")
-def live_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
-    """pytest-django's live server, once per session, over the committed demo content.
+def live_server(request, django_db_setup, django_db_blocker, _shared_database):
+    """pytest-django's live server, once per session (per pytest-xdist worker), over the
+    demo content: loaded once per run as the shared data `demo_loaded`
+    (tests/demo/content.py), and copied into the test database, committed, by the other
+    worker.
 
     Overrides pytest-django's ``live_server`` (same name, so that pytest-django still sets
     up the test database for these tests); its ``DemoSite`` value knows every demo page.
@@ -227,7 +232,7 @@ def live_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
     on_test_database = in_memory or name.startswith("test_") or name == test_name
     assert on_test_database, f"not a test database: {name}"
     media = override_settings(
-        MEDIA_ROOT=str(tmp_path_factory.mktemp("demo-media")),
+        MEDIA_ROOT=str(_shared_database.media_root),
         # The anti-spam minimum time stays on, at one second instead of three: every form a
         # journey sends waits for it (tests/browser/conftest.py), and the three seconds of
         # production are tested in tests/privacy/test_antispam.py.
@@ -235,8 +240,8 @@ def live_server(request, django_db_setup, django_db_blocker, tmp_path_factory):
     )
     media.enable()
     try:
+        _shared_database.prepare_shared("demo_loaded")
         with django_db_blocker.unblock():
-            call_command("load_demo_content", stdout=StringIO())
             pages, registration_event, accessibility_statement = _catalogue()
         addr = (
             request.config.getvalue("liveserver")

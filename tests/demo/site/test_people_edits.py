@@ -12,8 +12,7 @@ from events.models import EventPage
 from home.models import StandardPage
 from news.models import NewsPage
 from partners.models import City
-
-from .conftest import load_demo_content
+from tests.demo.content import load_demo_content
 
 
 def english(model, **filters):
