@@ -1,5 +1,6 @@
-"""Browser, accessibility and HTML-validity tests over the real demo content. The demo site
-(``load_demo_content``: every page type in en, fr, it, es) is loaded once per run (the
+"""Browser, accessibility and HTML-validity tests over the real demo content.
+
+The demo site (``load_demo_content``: every page type in en, fr, it, es) is loaded once per run (the
 shared data ``demo_loaded``, tests/demo/content.py: one pytest-xdist worker loads it, the
 other copies it) into the test database and *committed*, then served by pytest-django's
 live-server thread (``live_server`` below, session-scoped: one per worker). pytest-django
@@ -237,6 +238,9 @@ def live_server(request, django_db_setup, django_db_blocker, _shared_database):
         # journey sends waits for it (tests/browser/conftest.py), and the three seconds of
         # production are tested in tests/privacy/test_antispam.py.
         ANTISPAM_MIN_SECONDS=1,
+        # The page chrome and the routing kept per content version, as in production (the
+        # test settings keep none: most tests never commit). Here every change is committed.
+        CHROME_CACHE_SECONDS=300,
     )
     media.enable()
     try:
