@@ -149,7 +149,6 @@ class LanguageLinks:
         if None in keys or top.incomplete.intersection(keys):
             return None
         page = self.page
-        own = None
         if page.path in top.key_by_path and page.translation_key not in top.incomplete:
             own = top.live_by_key.get(page.translation_key, [])
         else:
