@@ -53,7 +53,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.test import override_settings
 from wagtail.models import Locale
 
@@ -126,6 +126,28 @@ def _freeze(value, memo):
     return frozen
 
 
+def _refs(frozen, found):
+    """Every reference in a frozen value, by model."""
+    if isinstance(frozen, _Ref):
+        found.setdefault(frozen.model, set()).add(frozen.pk)
+    elif frozen[0] != "value":
+        for item in frozen[1]:
+            _refs(item[1] if frozen[0] == "dict" else item, found)
+    return found
+
+
+def _read_all(frozen, memo):
+    """Re-read every object a frozen value refers to, one query per model (a test asks for
+    dozens of pages of a handful of types)."""
+    for model, pks in _refs(frozen, {}).items():
+        pks = [pk for pk in pks if _Ref(model, pk) not in memo]
+        objects = model._default_manager.in_bulk(pks)
+        for pk in pks:
+            if pk not in objects:
+                raise model.DoesNotExist(f"shared data: no {model.__name__} with pk {pk!r}")
+            memo[_Ref(model, pk)] = objects[pk]
+
+
 def _thaw(frozen, memo):
     """Fresh objects from the database, the same object for the same reference."""
     key = frozen if isinstance(frozen, _Ref) else id(frozen)
@@ -192,7 +214,7 @@ class SharedDatabase:
         with contextlib.ExitStack() as stack:
             taken = None
             if self.exchange is not None:
-                taken = stack.enter_context(self.exchange.claim(spec.name))
+                taken = stack.enter_context(self.exchange.claim(spec.name, self.identity))
             if taken is not None:
                 if taken["identity"] != self.identity:
                     raise pytest.UsageError(
@@ -211,7 +233,11 @@ class SharedDatabase:
             self.current = spec
             if taken is None and self.exchange is not None:
                 self.exchange.publish(
-                    spec.name, self.frozen_data[spec], self.snapshots[spec], self.identity
+                    spec.name,
+                    self.frozen_data[spec],
+                    self.snapshots[spec],
+                    self.identity,
+                    media=any(level.media for level in spec.chain()),
                 )
 
     def prepare_shared(self, name):
@@ -250,6 +276,7 @@ class SharedDatabase:
     def thaw(self, spec, memo):
         if spec not in self.frozen_data:
             raise LookupError(f"shared fixture {spec.name} was not prepared for this test")
+        _read_all(self.frozen_data[spec], memo)
         return _thaw(self.frozen_data[spec], memo)
 
     def close(self):
@@ -416,7 +443,9 @@ def _shared_database(request, django_db_setup, django_db_blocker, tmp_path_facto
     data = SharedDatabase(
         django_db_blocker,
         tmp_path_factory.mktemp("shared-media"),
-        SnapshotExchange.for_this_run(request.config, tmp_path_factory.getbasetemp()),
+        SnapshotExchange.for_this_run(
+            request.config, tmp_path_factory.getbasetemp(), connection.vendor
+        ),
     )
     yield data
     data.close()

@@ -16,6 +16,10 @@ of building it again.
 - Files that builders write (images) go to one media directory of the run, so that a site
   built by one worker finds its images in another.
 
+On SQLite, what a worker publishes is also kept for the next runs of the same checkout
+(tests/kept_data.py), and a fixture that no worker of this run has built yet is taken from
+there when a usable copy exists.
+
 Without pytest-xdist (one process) there is nothing to exchange.
 """
 
@@ -28,19 +32,23 @@ import pickle
 import sqlite3
 from pathlib import Path
 
+from tests.kept_data import KeptData
+
 
 class SnapshotExchange:
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, kept: KeptData | None = None):
         self.directory = directory
         self.directory.mkdir(parents=True, exist_ok=True)
+        self.kept = kept
         self.published = []
 
     @classmethod
-    def for_this_run(cls, config, base_temp: Path):
+    def for_this_run(cls, config, base_temp: Path, vendor: str):
         """The exchange of this run's workers, or None outside pytest-xdist."""
         if not hasattr(config, "workerinput"):
             return None
-        return cls(base_temp.parent / "shared-data")
+        kept = KeptData.for_this_checkout() if vendor == "sqlite" else None
+        return cls(base_temp.parent / "shared-data", kept)
 
     @property
     def media_root(self):
@@ -50,20 +58,32 @@ class SnapshotExchange:
         return self.directory / f"{name}.pickle", self.directory / f"{name}.sqlite3"
 
     @contextlib.contextmanager
-    def claim(self, name):
+    def claim(self, name, identity):
         """Hold the fixture's lock; yields what another worker left ({"frozen", "snapshot",
-        "identity": of its database, tests/shared.py}),
-        or None: then the caller builds it and `publish`es it before the lock is released."""
+        "identity": of its database, tests/shared.py}), or a copy kept by an earlier run
+        for a database of this `identity`, or None: then the caller builds it and
+        `publish`es it before the lock is released."""
+        with self._lock(name):
+            record, _file = self._paths(name)
+            if record.exists():
+                yield pickle.loads(record.read_bytes())
+            elif self.kept is not None:
+                yield self.kept.find(name, identity, self.media_root)
+            else:
+                yield None
+
+    @contextlib.contextmanager
+    def _lock(self, name):
         with open(self.directory / f"{name}.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
-                record, _file = self._paths(name)
-                yield pickle.loads(record.read_bytes()) if record.exists() else None
+                yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
-    def publish(self, name, frozen, snapshot, identity):
-        """Leave a built fixture for the others (called while its lock is held)."""
+    def publish(self, name, frozen, snapshot, identity, media=False):
+        """Leave a built fixture for the others (called while its lock is held); `media`:
+        its chain wrote files."""
         record, file = self._paths(name)
         if snapshot.connection.vendor == "sqlite":
             snapshot.export(file)
@@ -78,6 +98,8 @@ class SnapshotExchange:
         partial.write_bytes(data)
         os.replace(partial, record)
         self.published.append(name)
+        if self.kept is not None and snapshot.connection.vendor == "sqlite":
+            self.kept.keep(name, frozen, file, identity, self.media_root if media else None)
 
     @staticmethod
     def load(connection, where):
@@ -100,7 +122,7 @@ class SnapshotExchange:
     def withdraw(self):
         """Remove what this worker left (before its snapshot databases are dropped)."""
         for name in self.published:
-            with self.claim(name):
+            with self._lock(name):
                 for path in self._paths(name):
                     path.unlink(missing_ok=True)
         self.published = []
