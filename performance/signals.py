@@ -4,9 +4,9 @@
   drafts and locks (a page saved by code, an alias kept in step by Wagtail, a translation
   published by wagtail-localize, which publishes in a `transaction.on_commit` callback).
 - Everything pages show without being pages: snippets (partners, cities, and whatever is
-  registered as a snippet later), images, documents, tags, locales, sites, settings, view
-  restrictions (a page turning private must not stay in the cache), and registrations
-  (the places left on an event page).
+  registered as a snippet later), images, documents, tags, locales, sites, settings, the
+  search's promoted results, view restrictions (a page turning private must not stay in the
+  cache), and registrations (the places left on an event page).
 
 A page change raises the tags of what it affects (dependencies.py: the page in every
 language, the listings of its type, the pages it points at), everything for a page in the
@@ -65,6 +65,9 @@ CONTENT_MODELS = (
     "wagtailcore.PageViewRestriction",
     "wagtailcore.CollectionViewRestriction",
     "taggit.Tag",
+    # The search's promoted results (search.query.promoted_queries keeps which queries have
+    # any per content version).
+    "wagtailsearchpromotions.SearchPromotion",
 )
 
 # Models whose rows belong to one page (`page` points at it): a change shows on that page,

@@ -15,6 +15,8 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from core import chrome_cache
+
 from .backends import get_backend
 from .backends.base import Filters
 from .models import Kind, QueryStat, SearchEntry
@@ -24,6 +26,9 @@ from .text import analyse_query, highlight, snippet, words
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
+# What a result reads of its entry and of its page (SiteSearch.load).
+RESULT_ENTRY_FIELDS = ("id", "page", "kind", "title", "body", "date")
+RESULT_PAGE_FIELDS = ("id", "url_path", "locale")
 TYPE_LABELS = {
     Kind.NEWS: _("News"),
     Kind.EVENT: _("Event"),
@@ -81,6 +86,18 @@ class Counts:
         return min(sum(row[2] for row in self.rows), self.limit)
 
 
+def promoted_queries(request):
+    """The query strings editors promoted something for, kept per content version
+    (core.chrome_cache) so that the searches for anything else (nearly all of them) ask
+    nothing about promotions. Never stale: performance/ counts a change of a promotion as
+    a change of content (its CONTENT_MODELS)."""
+    return chrome_cache.get_or_build(request, ("search_promoted_queries",), _read_promoted)
+
+
+def _read_promoted():
+    return frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True))
+
+
 class ResultList:
     """The ranked results as a sequence a Django Paginator can slice: each slice runs one
     ranked query for just that page of results. Its length is the count, capped at
@@ -114,7 +131,7 @@ class SiteSearch:
         self.request = request
         self.backend = get_backend()
         # A city's names in every language match each other (one query, when there are words).
-        self.synonyms = current_synonyms() if self.query else NO_SYNONYMS
+        self.synonyms = current_synonyms(request) if self.query else NO_SYNONYMS
         self.analysed = analyse_query(self.query, locale.language_code, self.synonyms)
         self._counts_cache = {}
 
@@ -127,10 +144,13 @@ class SiteSearch:
         and left out when it has none that is live and public. Filters apply to them too."""
         if not self.query:
             return []
+        query_string = normalise_query_string(self.query)[:255]
+        if chrome_cache.enabled(self.request) and query_string not in promoted_queries(
+            self.request
+        ):
+            return []
         promotions = (
-            SearchPromotion.objects.filter(
-                query__query_string=normalise_query_string(self.query)[:255]
-            )
+            SearchPromotion.objects.filter(query__query_string=query_string)
             .select_related("page")
             .order_by("sort_order", "pk")
         )
@@ -282,16 +302,18 @@ class SiteSearch:
         ids = self.backend.ranked_entry_ids(
             self.analysed, filters, offset, limit, candidates=max(self.limit, offset + limit)
         )
-        entries = SearchEntry.objects.in_bulk(ids)
-        pages = Page.objects.filter(pk__in=[e.page_id for e in entries.values()]).specific()
-        pages = {page.pk: page for page in pages}
-        results = []
-        for entry_id in ids:
-            entry = entries.get(entry_id)
-            page = pages.get(entry.page_id) if entry else None
-            if page is not None:
-                results.append(self._result(entry, page))
-        return results
+        # One query for the entries and their pages: a result shows the entry's own title,
+        # text, type and date, and needs of its page only the address (Wagtail's get_url
+        # reads `url_path`; no page type of the site changes how its URL is made). Loading
+        # the specific pages cost a query per page type among the results, and the most
+        # CPU of a search (docs/search.md).
+        entries = (
+            SearchEntry.objects.filter(pk__in=ids)
+            .select_related("page")
+            .only(*RESULT_ENTRY_FIELDS, *(f"page__{name}" for name in RESULT_PAGE_FIELDS))
+        )
+        entries = {entry.pk: entry for entry in entries}
+        return [self._result(entries[pk], entries[pk].page) for pk in ids if pk in entries]
 
     def _result(self, entry, page, promoted=False):
         url = page.get_url(self.request) if self.request is not None else page.url
@@ -365,7 +387,12 @@ def record_query(locale, query, results, analysed):
                         )
                 except IntegrityError:  # another request created it meanwhile
                     stats.update(hits=F("hits") + 1, results=results)
-            Query.get(query_string).add_hit(date=today)
+            # Wagtail's Query.get(…).add_hit() reads the query and its day before adding
+            # one (three queries): one UPDATE when the day is already counted.
+            wagtail_string = normalise_query_string(query_string)
+            daily = QueryDailyHits.objects.filter(query__query_string=wagtail_string, date=today)
+            if not daily.update(hits=F("hits") + 1):
+                Query.get(wagtail_string).add_hit(date=today)
     except DatabaseError:
         logger.warning("search: could not record the query %r", query_string, exc_info=True)
 

@@ -9,11 +9,15 @@ their translations and their other names). A query word, or several words in a r
 the group (search/text.py: analyse_query).
 
 The groups are data, not code: editors and translators change them in the admin. They are
-read once per search (one small query per registering app, a few dozen rows), so a change
-counts at once in every process, with nothing to invalidate.
+read once per content version and process (core.chrome_cache: one small query per
+registering app, a few dozen rows, after each change), not on every search: saving a city
+(a snippet) changes the content version, so a change counts at once in every process.
+Without the chrome cache (previews, the tests that turn it off), once per search.
 """
 
 from wagtail import hooks
+
+from core import chrome_cache
 
 from .text import fold, words
 
@@ -52,6 +56,11 @@ class Synonyms:
 NO_SYNONYMS = Synonyms([])
 
 
-def current_synonyms():
-    """The groups of names that the registered apps give now."""
+def current_synonyms(request=None):
+    """The groups of names that the registered apps give now (kept per content version for
+    the requests that keep the chrome)."""
+    return chrome_cache.get_or_build(request, ("search_synonyms",), _read_synonyms)
+
+
+def _read_synonyms():
     return Synonyms(group for hook in hooks.get_hooks(HOOK) for group in hook())

@@ -4,8 +4,9 @@
 
 Context for search/search.html:
 - search_query: the query as understood (cleaned, at most 200 characters)
-- search_results: a Django paginator Page of SearchResult (.page (specific), .type,
-  .type_label, .date, .title, .title_html and .snippet (safe HTML with <mark>), .url)
+- search_results: a Django paginator Page of SearchResult (.page (its Page, with only
+  what its address needs; a promotion's is specific), .type, .type_label, .date, .title,
+  .title_html and .snippet (safe HTML with <mark>), .url)
 - paginator, result_count (promotions included), promotions (SearchResult, .promoted=True,
   shown first, on the first page)
 - count_limit, counts_are_exact: False when there are more than count_limit
@@ -25,8 +26,8 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import pgettext
-from wagtail.models import Locale
 
+from core import shared_chrome
 from core.query_params import query_int, query_year
 
 from .models import Kind
@@ -35,11 +36,10 @@ from .query import SiteSearch, clean_query, record_query
 RESULTS_PER_PAGE = 10
 
 
-def _active_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
+def _active_locale(request):
+    """Locale.get_active() (the default one when the active language has none), from the
+    locales the chrome keeps: no query."""
+    return shared_chrome.active_locale(request)
 
 
 def _url(request, params, **changes):
@@ -66,9 +66,13 @@ def language_name_in_text(code):
     return name
 
 
-def _other_languages(site_search, locale):
+def _other_languages(request, site_search, locale):
     suggestions = []
-    for other in Locale.objects.exclude(pk=locale.pk).order_by("language_code"):
+    known = shared_chrome.locales(request)["by_code"]
+    for code in sorted(known):
+        other = known[code]
+        if other.pk == locale.pk:
+            continue
         counts = site_search.count_in(other)
         if counts.total:
             with translation.override(other.language_code):
@@ -86,7 +90,7 @@ def _other_languages(site_search, locale):
 
 
 def search(request):
-    locale = _active_locale()
+    locale = _active_locale(request)
     query = clean_query(request.GET.get("q", ""))
     selected_type = request.GET.get("type", "")
     selected_type = selected_type if selected_type in Kind.values else None
@@ -110,7 +114,9 @@ def search(request):
         facet.url = _url(request, params, year=None if facet.selected else facet.value)
 
     result_count = site_search.total_count if query else 0
-    other_languages = _other_languages(site_search, locale) if query and not result_count else []
+    other_languages = (
+        _other_languages(request, site_search, locale) if query and not result_count else []
+    )
     response = TemplateResponse(
         request,
         "search/search.html",
