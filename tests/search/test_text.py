@@ -101,3 +101,14 @@ def test_snippet_without_a_match_shows_the_beginning():
 def test_highlight_marks_accented_words_for_an_unaccented_query():
     html = highlight("Atelier à Liège <i>", analyse_query("liege", "fr"))
     assert html == "Atelier à <mark>Liège</mark> &lt;i&gt;"
+
+
+def test_marks_only_whole_words_in_every_place_they_occur():
+    """Each distinct word is checked once and found again by a regular expression: the same
+    words as checking them one by one, never part of a longer word."""
+    analysed = analyse_query("security", "en")
+    text = "Security; insecurity, securities_security SECURITY secure 2security security"
+    assert highlight(text, analysed) == (
+        "<mark>Security</mark>; insecurity, <mark>securities</mark>_<mark>security</mark> "
+        "<mark>SECURITY</mark> <mark>secure</mark> 2security <mark>security</mark>"
+    )
