@@ -3,9 +3,13 @@
 import datetime
 
 import pytest
+from django.template import engines
+from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from core import chrome_cache
-from search.query import MAX_QUERY_LENGTH
+from search.query import MAX_QUERY_LENGTH, SearchResult
+from search.templatetags.search_tags import search_result_items
 from tests import factories
 from tests.search.conftest import news_maker, run_search, titles
 from tests.shared import shared_fixture
@@ -332,3 +336,54 @@ def test_other_languages_are_named_in_the_visitors_language(client, make_news):
     for language, (query, expected) in cases.items():
         html = client.get(f"/{language}/search/", {"q": query}).content.decode()
         assert expected in " ".join(html.split()), language
+
+
+# The markup of a result as search/search.html wrote it before search_result_items did.
+RESULT_TEMPLATE = """{% load date_tags %}{% for result in search_results %}
+    <li class="search-result">
+      <p class="search-result__type">{{ result.type_label }}{% if result.date %} · <time datetime="{{ result.date|isodate }}">{{ result.date|longdate }}</time>{% endif %}</p>
+      <h3 class="search-result__title"><a href="{{ result.url }}">{{ result.title_html }}</a></h3>
+      {% if result.snippet %}<p class="search-result__summary">{{ result.snippet }}</p>{% endif %}
+    </li>
+    {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "it", "es"])
+def test_results_are_written_as_the_template_wrote_them(language):
+    """search_result_items writes in Python what the template's loop wrote: byte for byte,
+    escaped the same way, dates in the visitor's language, with and without a date or a
+    snippet."""
+    results = [
+        SearchResult(
+            page=None,
+            type="news",
+            date=datetime.date(2024, 9, 1),
+            title="A & B",
+            title_html=mark_safe("A &amp; <mark>B</mark>"),
+            snippet=mark_safe("…about <mark>B</mark> &lt;i&gt;…"),
+            url='/en/news/a-b/?x=1&y="2"',
+        ),
+        SearchResult(
+            page=None,
+            type="page",
+            date=None,
+            title="C",
+            title_html=mark_safe("C"),
+            snippet=mark_safe(""),
+            url="/en/c/",
+        ),
+        SearchResult(
+            page=None,
+            type="event",
+            date=datetime.datetime(2025, 2, 1, 9, tzinfo=datetime.UTC),
+            title="D",
+            title_html=mark_safe("D"),
+            snippet=mark_safe("d"),
+            url="/en/events/d/",
+        ),
+    ]
+    template = engines["django"].from_string(RESULT_TEMPLATE)
+    with translation.override(language):
+        expected = template.render({"search_results": results})
+        assert search_result_items(results) == expected
+    assert search_result_items([]) == ""

@@ -1,0 +1,50 @@
+"""The list items of a page of search results, written in Python.
+
+Each result is the same dozen template nodes (its type, date, link, title and snippet), and
+rendering them was the largest part of a results page's template work: Django resolves,
+localises and escapes every variable node of every result (docs/search.md). The markup is
+the one the template had, byte for byte (tests/search/test_view.py compares them); change
+it here, not in search/search.html.
+"""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+
+from core.templatetags.date_tags import isodate, longdate
+
+register = template.Library()
+
+ITEM = (
+    '\n    <li class="search-result">\n'
+    '      <p class="search-result__type">{}{}</p>\n'
+    '      <h3 class="search-result__title"><a href="{}">{}</a></h3>\n'
+    "      {}\n"
+    "    </li>\n    "
+)
+
+
+def _when(result):
+    if not result.date:
+        return ""
+    return format_html(
+        ' · <time datetime="{}">{}</time>', isodate(result.date), longdate(result.date)
+    )
+
+
+def _summary(result):
+    if not result.snippet:
+        return ""
+    return format_html('<p class="search-result__summary">{}</p>', result.snippet)
+
+
+@register.simple_tag
+def search_result_items(results):
+    """The <li> of each result (SearchResult: title_html and snippet are safe HTML)."""
+    return format_html_join(
+        "",
+        ITEM,
+        (
+            (result.type_label, _when(result), result.url, result.title_html, _summary(result))
+            for result in results
+        ),
+    )
