@@ -1,17 +1,13 @@
 """A visitor's search: results, facets, promotions, in one locale."""
 
-import datetime
-import logging
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F, Subquery
-from django.utils import timezone
+from django.db.models import Subquery
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
@@ -19,11 +15,9 @@ from core import chrome_cache
 
 from .backends import get_backend
 from .backends.base import Filters
-from .models import Kind, QueryStat, SearchEntry
+from .models import Kind, SearchEntry
 from .synonyms import NO_SYNONYMS, current_synonyms
-from .text import analyse_query, highlight, snippet, words
-
-logger = logging.getLogger(__name__)
+from .text import analyse_query, highlight, snippet
 
 MAX_QUERY_LENGTH = 200
 # What a result reads of its entry and of its page (SiteSearch.load).
@@ -333,77 +327,3 @@ class SiteSearch:
         analysed = analyse_query(self.query, locale.language_code, self.synonyms)
         rows = self.backend.counts(analysed, Filters(locale_id=locale.pk), self.limit + 1)
         return Counts(tuple(rows), self.limit)
-
-
-# What a visitor's query must look like to be counted (see worth_recording).
-MAX_RECORDED_LENGTH = 100
-MAX_RECORDED_WORDS = 8
-MAX_RECORDED_WORD_LENGTH = 40
-
-
-def worth_recording(query, analysed):
-    """Does a query look like something a person searched for? At least one word that is
-    not a stop word or a number, at most MAX_RECORDED_WORDS words of at most
-    MAX_RECORDED_WORD_LENGTH letters, MAX_RECORDED_LENGTH characters in all. Scripts that
-    search random strings, numbers or whole paragraphs are not counted."""
-    query_words = words(query)
-    return (
-        bool(analysed)
-        and len(query) <= MAX_RECORDED_LENGTH
-        and len(query_words) <= MAX_RECORDED_WORDS
-        and all(len(word) <= MAX_RECORDED_WORD_LENGTH for word in query_words)
-        and not all(word.isdigit() for word in query_words)
-    )
-
-
-def record_query(locale, query, results, analysed):
-    """Count a search in QueryStat (one row per language, query and day) and in Wagtail's
-    own query log (which the search promotions admin offers as popular searches). Never
-    fails a search.
-
-    Bounded: only queries worth_recording(); a query not yet counted today is added only
-    while the language has fewer than SEARCH_STATS_MAX_QUERIES_PER_DAY distinct queries that
-    day (those already counted go on being counted); `manage.py purge_search_stats` deletes
-    the days older than SEARCH_STATS_RETENTION_DAYS."""
-    query_string = normalise_query_string(query)[:255]
-    if not query_string or not worth_recording(query, analysed):
-        return
-    today = timezone.localdate()
-    try:
-        with transaction.atomic():
-            stats = QueryStat.objects.filter(locale=locale, query_string=query_string, date=today)
-            if not stats.update(hits=F("hits") + 1, results=results):
-                counted_today = QueryStat.objects.filter(locale=locale, date=today).count()
-                if counted_today >= settings.SEARCH_STATS_MAX_QUERIES_PER_DAY:
-                    return
-                try:
-                    with transaction.atomic():
-                        QueryStat.objects.create(
-                            locale=locale,
-                            query_string=query_string,
-                            date=today,
-                            hits=1,
-                            results=results,
-                        )
-                except IntegrityError:  # another request created it meanwhile
-                    stats.update(hits=F("hits") + 1, results=results)
-            # Wagtail's Query.get(…).add_hit() reads the query and its day before adding
-            # one (three queries): one UPDATE when the day is already counted.
-            wagtail_string = normalise_query_string(query_string)
-            daily = QueryDailyHits.objects.filter(query__query_string=wagtail_string, date=today)
-            if not daily.update(hits=F("hits") + 1):
-                Query.get(wagtail_string).add_hit(date=today)
-    except DatabaseError:
-        logger.warning("search: could not record the query %r", query_string, exc_info=True)
-
-
-def purge_query_stats(days=None):
-    """Delete the counts older than `days` (SEARCH_STATS_RETENTION_DAYS), and Wagtail's
-    daily hits older than WAGTAILSEARCH_HITS_MAX_AGE with the queries left without hits or
-    promotions. Returns the number of QueryStat rows deleted."""
-    days = settings.SEARCH_STATS_RETENTION_DAYS if days is None else days
-    oldest_kept = timezone.localdate() - datetime.timedelta(days=days - 1)
-    deleted, _by_model = QueryStat.objects.filter(date__lt=oldest_kept).delete()
-    QueryDailyHits.garbage_collect()
-    Query.garbage_collect()
-    return deleted

@@ -31,7 +31,8 @@ from core import shared_chrome
 from core.query_params import query_int, query_year
 
 from .models import Kind
-from .query import SiteSearch, clean_query, record_query
+from .query import SiteSearch, clean_query
+from .stats import record_query
 
 RESULTS_PER_PAGE = 10
 

@@ -116,6 +116,11 @@ def test_the_days_count_is_added_to_in_place(make_news):
     make_news("en", "Bollards in Riga", date=datetime.date(2025, 1, 1))
     run_search("en", q="bollards")
     _context, queries = searched("en", q="bollards")
-    assert not mentions(queries, 'FROM "wagtailsearchpromotions_query"')
-    assert len(mentions(queries, "UPDATE")) == 2  # the site's count and Wagtail's
+    updates = mentions(queries, "UPDATE")
+    assert len(updates) == 2  # the site's count and Wagtail's
+    looked_up = (
+        'SELECT "wagtailsearchpromotions_query"',
+        'SELECT "wagtailsearchpromotions_querydailyhits"',
+    )
+    assert not [sql for sql in queries if sql.startswith(looked_up)]
     assert QueryDailyHits.objects.get(query__query_string="bollards").hits == 2

@@ -8,7 +8,7 @@ own query log (the promotions admin's popular searches) WAGTAILSEARCH_HITS_MAX_A
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from search.query import purge_query_stats
+from search.stats import purge_query_stats
 
 
 class Command(BaseCommand):
