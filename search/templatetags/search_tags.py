@@ -1,13 +1,15 @@
-"""The list items of a page of search results, written in Python.
+"""The list items of a page of search results and the options of its filters, written in
+Python.
 
-Each result is the same dozen template nodes (its type, date, link, title and snippet), and
-rendering them was the largest part of a results page's template work: Django resolves,
-localises and escapes every variable node of every result (docs/search.md). The markup is
-the one the template had, byte for byte (tests/search/test_view.py compares them); change
-it here, not in search/search.html.
+Each result is the same dozen template nodes (its type, date, link, title and snippet), each
+option of the filters half a dozen, and rendering them was the largest part of a results
+page's template work: Django resolves, localises and escapes every variable node of every
+item (docs/search.md). The markup is the one the template had, byte for byte
+(tests/search/test_view.py compares them); change it here, not in search/search.html.
 """
 
 from django import template
+from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 
 from core.templatetags.date_tags import isodate, longdate
@@ -46,5 +48,23 @@ def search_result_items(results):
         (
             (result.type_label, _when(result), result.url, result.title_html, _summary(result))
             for result in results
+        ),
+    )
+
+
+@register.simple_tag
+def facet_options(facets):
+    """The <option> of each Facet of a filter (its count, when counted, in brackets)."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}{}</option>',
+        (
+            (
+                localize(facet.value),
+                " selected" if facet.selected else "",
+                facet.label,
+                "" if facet.count is None else f" ({localize(facet.count)})",
+            )
+            for facet in facets
         ),
     )

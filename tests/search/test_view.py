@@ -8,8 +8,9 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from core import chrome_cache
-from search.query import MAX_QUERY_LENGTH, SearchResult
-from search.templatetags.search_tags import search_result_items
+from search.models import Kind
+from search.query import MAX_QUERY_LENGTH, Facet, SearchResult
+from search.templatetags.search_tags import facet_options, search_result_items
 from tests import factories
 from tests.search.conftest import news_maker, run_search, titles
 from tests.shared import shared_fixture
@@ -387,3 +388,25 @@ def test_results_are_written_as_the_template_wrote_them(language):
         expected = template.render({"search_results": results})
         assert search_result_items(results) == expected
     assert search_result_items([]) == ""
+
+
+# The options of a filter as search/search.html wrote them before facet_options did.
+FACETS_TEMPLATE = """{% for facet in facets %}<option value="{{ facet.value }}"{% if facet.selected %} selected{% endif %}>{{ facet.label }}{% if facet.count is not None %} ({{ facet.count }}){% endif %}</option>{% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("grouping", [False, True])
+@pytest.mark.parametrize("language", ["en", "fr", "it", "es"])
+def test_filter_options_are_written_as_the_template_wrote_them(language, grouping, settings):
+    """Numbers localised as the template localised them, thousands separator or not."""
+    settings.USE_THOUSAND_SEPARATOR = grouping
+    facets = [
+        Facet("news", Kind.NEWS.label, 1000, False),
+        Facet("event", Kind.EVENT.label, None, True),
+        Facet("page", "<Pages> & co", 0, False),
+        Facet(2024, "2024", 12, True),
+        Facet(2023, "2023", None, False),
+    ]
+    template = engines["django"].from_string(FACETS_TEMPLATE)
+    with translation.override(language):
+        assert facet_options(facets) == template.render({"facets": facets})
+    assert facet_options([]) == ""
