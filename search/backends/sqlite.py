@@ -64,21 +64,30 @@ class SQLiteBackend(SearchBackend):
         then the body-only matches ranked by bm25 on title (x10) and body; the newest first
         when the rank ties (as the PostgreSQL backend does). Candidates: the latest
         `candidates` title matches and the latest `candidates` other matches, so that an
-        old page named after the query is never crowded out by newer mentions of it."""
+        old page named after the query is never crowded out by newer mentions of it.
+
+        As on PostgreSQL, the body tier is not even read when the title matches fill the
+        slice (they all come first): the title tier is computed once (MATERIALIZED), and
+        the body tier's condition on its size is constant, which SQLite checks before its
+        loop. For a common word that halves the work (bm25 over 1,000 entries, not 2,000)."""
         if not analysed:
             return []
         match = match_expression(analysed)
         title_match = "{title_norm} : (" + match + ")"
         where, params = filters.where()
         title_rowids = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        body_where = (
+            f"{where} AND e.id NOT IN ({title_rowids}) AND (SELECT COUNT(*) FROM titles) < %s"
+        )
         sql = (
-            f"SELECT id FROM ("
-            f"SELECT * FROM (SELECT e.id, e.date, 1 AS title_hit, "
+            f"WITH titles AS MATERIALIZED (SELECT e.id, e.date, 1 AS title_hit, "
             f"bm25({FTS_TABLE}, 1.0, 0.0) AS score {self._matches(where)} LIMIT %s) "
+            f"SELECT id FROM ("
+            f"SELECT * FROM titles "
             f"UNION ALL "
             f"SELECT * FROM (SELECT e.id, e.date, 0 AS title_hit, "
             f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
-            f"{self._matches(f'{where} AND e.id NOT IN ({title_rowids})')} "
+            f"{self._matches(body_where)} "
             f"LIMIT %s)) "
             f"ORDER BY title_hit DESC, score, date DESC NULLS LAST, id DESC LIMIT %s OFFSET %s"
         )
@@ -91,6 +100,7 @@ class SQLiteBackend(SearchBackend):
                 match,
                 *params,
                 title_match,
+                offset + limit,
                 candidates,
                 limit,
                 offset,
