@@ -265,8 +265,14 @@ class SiteSearch:
 
     def _years(self):
         """The years of this language's entries (of the selected type): the year menu when
-        the matches are too many to count. One query of index look-ups: the first and last
-        year of each type, from the ends of the facets index (locale, kind, year)."""
+        the matches are too many to count. They change only with content: kept per content
+        version with the chrome (building the query took longer than running it)."""
+        key = ("search_years", self.locale.pk, self.kind)
+        return chrome_cache.get_or_build(self.request, key, self._read_years)
+
+    def _read_years(self):
+        """One query of index look-ups: the first and last year of each type, from the ends
+        of the facets index (locale, kind, year)."""
         entries = SearchEntry.objects.filter(locale_id=self.locale.pk, year__isnull=False)
         bounds = {}
         for kind in [self.kind] if self.kind else Kind.values:

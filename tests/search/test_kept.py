@@ -124,3 +124,41 @@ def test_the_days_count_is_added_to_in_place(make_news):
     )
     assert not [sql for sql in queries if sql.startswith(looked_up)]
     assert QueryDailyHits.objects.get(query__query_string="bollards").hits == 2
+
+
+def test_body_matches_follow_the_title_matches_across_pages(make_news):
+    """Title matches come first; the body matches are read only when the title matches do
+    not fill the page (both backends skip them otherwise): page 2 holds the last two title
+    matches, then the body matches, newest first."""
+    for i in range(12):
+        make_news("en", f"Bollards {i}", date=datetime.date(2024, 1, 1 + i))
+    for i in range(3):
+        make_news("en", f"Barriers {i}", "Which bollards?", date=datetime.date(2025, 1, 1 + i))
+    first = titles(run_search("en", q="bollards"))
+    assert first == [f"Bollards {i}" for i in range(11, 1, -1)]
+    second = titles(run_search("en", q="bollards", page="2"))
+    assert second == ["Bollards 1", "Bollards 0", "Barriers 2", "Barriers 1", "Barriers 0"]
+
+
+@pytest.mark.usefixtures("kept")
+def test_the_years_past_the_limit_are_read_once_and_follow_the_content(
+    make_news, committed, settings
+):
+    """Past SEARCH_COUNT_LIMIT the year menu lists the years of the language's entries: read
+    once per content version, and a news item of a new year shows in it at once."""
+    settings.SEARCH_COUNT_LIMIT = 2
+    for year in (2021, 2021, 2022, 2022):
+        make_news("en", "Bollards", date=datetime.date(year, 5, 1))
+
+    def years():  # of the news: the tree's other pages have years of their own
+        context, queries = searched("en", q="bollards", type="news")
+        assert not context["counts_are_exact"]
+        read = bool(mentions(queries, '"first_news"'))
+        return [facet.value for facet in context["year_counts"]], read
+
+    shown, read = years()
+    assert read and shown[-2:] == [2022, 2021]
+    assert years() == (shown, False)  # kept
+    with committed():
+        make_news("en", "Bollards", date=datetime.date(2019, 5, 1))
+    assert years() == ([*shown, 2020, 2019], True)
