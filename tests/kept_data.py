@@ -12,7 +12,8 @@ never used for other code or other content:
 
 - the migrations' key (tests/dbtemplate.py: the migration files, Python, Django, SQLite…);
 - every file of the repository that git tracks or would track (code, templates, tests,
-  demo content, PO files): any edit, even uncommitted, makes a new key;
+  demo content, PO files; new files in dot-directories, tools' state, aside): any edit,
+  even uncommitted, makes a new key;
 - the installed distributions and their versions;
 - the environment variables the settings read;
 - today's date, and a copy older than an hour is not used: data built relative to "now"
@@ -49,19 +50,24 @@ OTHER_KEYS_MAX_AGE_SECONDS = 24 * 3600
 SETTINGS_DIR = Path(settings.BASE_DIR) / "config" / "settings"
 
 
+def _git_files(root: Path, *options):
+    listing = subprocess.run(
+        ["git", "ls-files", "-z", *options], cwd=root, capture_output=True, check=True, timeout=30
+    ).stdout
+    return {name for name in listing.decode().split("\0") if name}
+
+
 def _repository_files(root: Path):
-    """The files git tracks or would track (ignored ones left out), or None without git."""
+    """The files git tracks or would track (ignored ones left out), or None without git.
+    New files in a directory whose name starts with a dot are tools' state, not sources:
+    hypothesis, for one, creates .hypothesis/ while the tests run and only then the
+    .gitignore that hides it, so counting them would change the key in the middle of a run."""
     try:
-        listing = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            cwd=root,
-            capture_output=True,
-            check=True,
-            timeout=30,
-        ).stdout
+        tracked = _git_files(root, "--cached")
+        untracked = _git_files(root, "--others", "--exclude-standard")
     except (OSError, subprocess.SubprocessError):
         return None
-    return sorted({name for name in listing.decode().split("\0") if name})
+    return sorted(tracked | {name for name in untracked if not name.startswith(".")})
 
 
 def _settings_environment():

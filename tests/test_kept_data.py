@@ -37,6 +37,9 @@ def test_any_change_to_the_checkout_makes_a_new_key(repository):
     assert checkout_key(repository) not in (key, edited)
 
     (repository / "new_test.py").unlink()
+    (repository / ".hypothesis").mkdir()  # a tool's state, before it writes its .gitignore
+    (repository / ".hypothesis" / "examples").write_text("")
+    assert checkout_key(repository) == edited
     (repository / "var").mkdir()
     (repository / "var" / "test.sqlite3").write_text("ignored")  # what git ignores
     assert checkout_key(repository) == edited
