@@ -33,6 +33,7 @@ import datetime
 import filecmp
 import hashlib
 import importlib.metadata
+import json
 import os
 import pickle
 import re
@@ -84,19 +85,33 @@ def checkout_key(root: Path | None = None):
     files = _repository_files(root)
     if files is None:
         return None
-    digest = hashlib.sha256()
-    digest.update(migrations_key().encode())
+    return _digest(key_parts(root, files))
+
+
+def key_parts(root: Path, files):
+    """What the key is made of, readable (kept beside the copies as key.json: two keys
+    that differ can be compared)."""
+    sources = {}
     for name in files:
         path = root / name
-        digest.update(name.encode() + b"\0")
-        if path.is_file():
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    distributions = sorted(
-        f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
-    )
-    for value in (distributions, _settings_environment(), datetime.date.today().isoformat()):
-        digest.update(repr(value).encode())
-    return digest.hexdigest()[:20]
+        sources[name] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    return {
+        "migrations": migrations_key(),
+        "sources": sources,
+        # A set: a test that puts a directory on sys.path again lists its packages twice.
+        "distributions": sorted(
+            {
+                f"{dist.metadata['Name']}=={dist.version}"
+                for dist in importlib.metadata.distributions()
+            }
+        ),
+        "environment": _settings_environment(),
+        "date": datetime.date.today().isoformat(),
+    }
+
+
+def _digest(parts):
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:20]
 
 
 class KeptData:
@@ -105,13 +120,20 @@ class KeptData:
 
     def __init__(self, directory: Path):
         self.directory = directory
+        self.parts = None
 
     @classmethod
     def for_this_checkout(cls):
         if os.environ.get("TEST_KEEP_DATA", "1") == "0":
             return None
-        key = checkout_key()
-        return cls(TEMPLATE_DIR / "shared-data" / key) if key else None
+        root = Path(settings.BASE_DIR)
+        files = _repository_files(root)
+        if files is None:
+            return None
+        parts = key_parts(root, files)
+        kept = cls(TEMPLATE_DIR / "shared-data" / _digest(parts))
+        kept.parts = parts
+        return kept
 
     def _paths(self, name):
         base = self.directory / name
@@ -135,6 +157,8 @@ class KeptData:
     def keep(self, name, frozen, snapshot_file: Path, identity, media_root: Path | None):
         """Keep a copy of data a worker of this run built (its snapshot file is written)."""
         self.directory.mkdir(parents=True, exist_ok=True)
+        if self.parts is not None:
+            (self.directory / "key.json").write_text(json.dumps(self.parts, indent=1))
         record_path, database, media = self._paths(name)
         pid = os.getpid()
         shutil.copyfile(snapshot_file, f"{database}.{pid}.partial")

@@ -93,3 +93,13 @@ def test_a_copy_whose_file_name_is_taken_by_another_file_is_not_used(kept, tmp_p
 
 def test_nothing_kept_nothing_found(tmp_path):
     assert KeptData(tmp_path / "kept").find("demo", "ids-1", tmp_path / "media") is None
+
+
+def test_a_directory_on_sys_path_twice_keeps_the_key(repository, monkeypatch):
+    """Tests that put the checkout on sys.path again list its distributions twice: a run
+    that had computed its key after one of them made another key than the next run."""
+    import sys
+
+    key = checkout_key(repository)
+    monkeypatch.setattr(sys, "path", [*sys.path, *sys.path])
+    assert checkout_key(repository) == key
