@@ -98,14 +98,12 @@ test-fast: $(DEV)
 
 # Chromium journeys, axe-core and the Nu HTML checker over the demo content. Needs
 # /usr/bin/chromium and java; installs axe-core and vnu-jar (package.json) with npm if missing.
-# Skips what is missing unless REQUIRE_BROWSER=1. Shared data kept by earlier runs is not
-# used here yet (TEST_KEEP_DATA=1 to try): with it, the live server's request threads report
-# closing the shared SQLite connection from another thread (docs/testing.md, what is left).
+# Skips what is missing unless REQUIRE_BROWSER=1.
 test-browser: $(DEV)
 	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then \
 		if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; \
 		else echo "npm not found: axe-core and vnu-jar tests will skip"; fi; fi
-	TEST_KEEP_DATA=$${TEST_KEEP_DATA:-0} $(BIN)/pytest tests/browser $(PYTEST_BROWSER_PARALLEL) $(PYTEST_ARGS)
+	$(BIN)/pytest tests/browser $(PYTEST_BROWSER_PARALLEL) $(PYTEST_ARGS)
 
 # npm's front-end tools (package-lock.json): stylelint for `make lint`, axe-core and vnu-jar
 # for `make test-browser`. npm writes node_modules/.package-lock.json on every install.

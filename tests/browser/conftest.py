@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -263,9 +264,26 @@ def live_server(request, django_db_setup, django_db_blocker, _shared_database):
                     accessibility_statement=accessibility_statement,
                 )
         finally:
+            _wait_for_the_requests_in_flight()
             server.stop()
     finally:
         media.disable()
+
+
+def _wait_for_the_requests_in_flight(timeout=10):
+    """Let the server's request threads end before the server stops sharing the database.
+
+    The in-memory SQLite connection is shared with the server's threads only while the
+    server runs (`LiveServer.stop` makes it unshareable again). Each request thread closes
+    the connections when its client hangs up, which for Chromium's keep-alive sockets is
+    just after the last test closed its browser context: a thread that got there after the
+    stop raised "DatabaseWrapper objects created in a thread can only be used in that same
+    thread" at the end of the session.
+    """
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture(autouse=True)
