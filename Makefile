@@ -23,7 +23,7 @@ PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 # waiting for Chromium, the forms' minimum time or the Nu checker's JVM (docs/testing.md).
 PYTEST_BROWSER_PARALLEL := -n $(PYTEST_WORKERS) --dist load
 
-.PHONY: run test test-fast test-random test-browser lint format migrate demo messages audit docs clean
+.PHONY: run test test-serial test-fast test-random test-browser lint format migrate demo messages audit docs clean
 
 # A new virtualenv with the latest pip and setuptools (both audited: make audit), and uv,
 # which installs the pinned dependencies: 35 s instead of pip's 80 s on a fresh machine
@@ -77,14 +77,20 @@ run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The browser tests (tests/browser, marker `browser`) run on their own: `make test-browser`.
-# First, alone and on PostgreSQL only, the tests marked `serial` (they stop the PostgreSQL
-# server every test uses; pytest's exit status 5, "no test selected", is fine); then every other test on
-# $(PYTEST_WORKERS) processes. See docs/testing.md.
+# First `make test-serial`, then every other test on $(PYTEST_WORKERS) processes.
+# SERIAL_TESTS=no leaves the serial tests out (.ci/run runs them on their own, beside the
+# SQLite suite). See docs/testing.md.
+SERIAL_TESTS ?= yes
 test: $(DEV)
+	@[ "$(SERIAL_TESTS)" = no ] || $(MAKE) --no-print-directory test-serial
+	$(BIN)/pytest -m "not browser and not serial" $(PYTEST_PARALLEL) $(PYTEST_ARGS)
+
+# Alone and on PostgreSQL only, the tests marked `serial`: they stop the PostgreSQL server
+# every test uses (pytest's exit status 5, "no test selected", is fine).
+test-serial: $(DEV)
 	@case "$$DATABASE_URL" in postgres*) \
 		$(BIN)/pytest -m "serial and not browser" -q $(PYTEST_ARGS) || [ $$? -eq 5 ];; \
 	*) echo "Serial tests (they stop PostgreSQL): on PostgreSQL only (.ci/run)";; esac
-	$(BIN)/pytest -m "not browser and not serial" $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 # The same tests in a random order (modules shuffled, tests shuffled within them; the seed
 # is printed: PYTEST_ARGS=--random-order-seed=N replays it). See docs/testing.md.
