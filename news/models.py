@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import cache_dependencies, derived, relations, routing
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.models import SOCIAL_IMAGE, BasePage
 from core.query_params import query_int, query_year
 from core.utils import localize_all, localize_related, paginate
 from partners.models import City
@@ -236,6 +236,8 @@ class NewsPage(BasePage):
     subpage_types = []
     # What its page shows, loaded with it when it is routed (core.models.BasePage.route).
     route_select_related = ("image", "project")
+    # Its lead picture's sizes (news/news_page.html) and the social card's.
+    image_renditions = ("width-480", "width-800", "width-1200", SOCIAL_IMAGE)
 
     class Meta:
         verbose_name = _("news item")

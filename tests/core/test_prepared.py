@@ -5,6 +5,7 @@ cannot be prepared refused when it is first run, not answered wrongly."""
 import uuid
 
 import pytest
+import wagtail_factories
 from django.db import connection
 from django.db.models import Case, When
 from django.test.utils import CaptureQueriesContext
@@ -92,3 +93,22 @@ def test_queries_that_cannot_be_prepared_are_refused(db):
         PreparedQuery(lambda p: City.objects.all(), pk=int)(pk=1)
     with pytest.raises(ValueError):  # inside a pattern, not a whole value or a prefix
         PreparedQuery(lambda p: City.objects.filter(name__contains=p["name"]), name=str)(name="x")
+
+
+def test_a_page_image_renditions_come_in_one_query_and_a_missing_one_is_made(site_tree, client):
+    """The event page's own image: its lead sizes, social card and JSON-LD renditions are
+    read together (BasePage.image_renditions); one deleted meanwhile is made again, as
+    `{% srcset_image %}` would make it, never left out."""
+    event = site_tree["event"]
+    event.image = wagtail_factories.ImageFactory()
+    event.save_revision().publish()
+    first = client.get(event.url).content.decode()
+    assert ".width-800." in first and ".fill-1200x630" in first
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(event.url).content.decode() == first
+    rendition_queries = [q for q in queries if "wagtailimages_rendition" in q["sql"]]
+    assert len(rendition_queries) == 1
+    event.image.renditions.filter(filter_spec="width-800").delete()
+    again = client.get(event.url).content.decode()
+    assert ".width-800." in again
+    assert event.image.renditions.filter(filter_spec="width-800").exists()
