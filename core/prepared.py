@@ -113,8 +113,9 @@ class _Compiled:
     def _slot(value, params):
         for param in params.values():
             marker = param.marker
-            if value == marker and type(value) is type(marker):
-                return _Value(param.name)
+            if value == marker and isinstance(value, type(marker)):
+                # The backend's own type, kept (psycopg's Int4 for an integer field).
+                return _Value(param.name, type(value) if type(value) is not type(marker) else None)
             if isinstance(marker, uuid.UUID) and value == marker.hex:
                 return _Hex(param.name)  # a backend without a UUID type (SQLite)
             if isinstance(marker, str) and isinstance(value, str) and marker in value:
@@ -141,11 +142,12 @@ class _Constant:
 
 
 class _Value:
-    def __init__(self, name):
-        self.name = name
+    def __init__(self, name, cast=None):
+        self.name, self.cast = name, cast
 
     def __call__(self, values, connection):
-        return values[self.name]
+        value = values[self.name]
+        return value if self.cast is None else self.cast(value)
 
 
 class _Prefix(_Value):
