@@ -7,12 +7,15 @@ language prefix of their address instead. The languages come from settings
 (WAGTAIL_CONTENT_LANGUAGES, else LANGUAGES), never from a list written here.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page, Site
 
 from core import chrome_cache
+from core.prepared import PreparedQuery
 
 # What the links need of each translation: the URL (url_path), the language, the tree.
 LINK_FIELDS = ("id", "path", "depth", "translation_key", "locale_id", "url_path", "live")
@@ -20,6 +23,15 @@ LINK_FIELDS = ("id", "path", "depth", "translation_key", "locale_id", "url_path"
 
 # The pages of the chrome: the home pages (depth 2) and their children (depth 3).
 TOP_DEPTH = 3
+
+# A page's live translations, with what the links need (core.prepared: the SQL is built
+# once per process; building it cost more than running it).
+_translations = PreparedQuery(
+    lambda p: Page.objects.filter(live=True, translation_key=p["key"]).only(
+        *LINK_FIELDS, "alias_of"
+    ),
+    key=uuid.UUID,
+)
 
 
 class TreeTop:
@@ -152,8 +164,7 @@ class LanguageLinks:
         if page.path in top.key_by_path and page.translation_key not in top.incomplete:
             own = top.live_by_key.get(page.translation_key, [])
         else:
-            own = Page.objects.live().filter(translation_key=page.translation_key)
-            own = list(own.only(*LINK_FIELDS, "alias_of"))
+            own = _translations(key=page.translation_key)
         ancestors = [candidate for key in keys for candidate in top.live_by_key.get(key, ())]
         return own + sorted(ancestors, key=lambda candidate: -candidate.depth)
 

@@ -104,18 +104,30 @@ def localize_queryset(queryset, locale, select_related=()):
             return rows
         pick = localize_all(others, locale, select_related)
         return [pick(row) for row in rows]
+    rows = with_translations(queryset, locale, select_related)
+    if queryset.query.order_by:
+        rows = rows.order_by(*queryset.query.order_by)
+    return pick_translations(rows, locale)
+
+
+def with_translations(queryset, locale, select_related=()):
+    """The objects of `queryset` and their live translations in `locale` (a Locale or its
+    id), in one query, the former marked `is_original`: localize_queryset's query."""
     model = queryset.model
     originals = Q(pk__in=queryset.values("pk"))
     translated = Q(translation_key__in=queryset.values("translation_key"), locale=locale)
     if hasattr(model, "live"):
         translated &= Q(live=True)
-    rows = (
+    return (
         model._default_manager.filter(originals | translated)
         .annotate(is_original=Case(When(originals, then=True), default=False))
         .select_related(*select_related)
     )
-    if queryset.query.order_by:
-        rows = rows.order_by(*queryset.query.order_by)
+
+
+def pick_translations(rows, locale):
+    """The originals among the rows of `with_translations`, each replaced by its translation
+    in `locale` where the rows hold one."""
     rows = list(rows)
     translations = {
         row.translation_key: row

@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.models import SOCIAL_IMAGE, BasePage
 from core.utils import localize_all, localize_related
 
 from . import views
@@ -24,7 +24,7 @@ from .forms import EventPageForm, RegistrationForm, UrgentStatusForm
 from .panels import RegistrationCountsPanel
 from .registration import registration_state
 from .shared import OneEventAcrossLanguages
-from .structured_data import event_json_ld
+from .structured_data import JSON_LD_IMAGE, event_json_ld
 
 
 def attach_localized_relations(events, locale):
@@ -260,6 +260,8 @@ class EventPage(OneEventAcrossLanguages, RoutablePageMixin, BasePage):
     subpage_types = []
     # What its page shows, loaded with it when it is routed (core.models.BasePage.route).
     route_select_related = ("image", "city", "organiser", "project")
+    # Its lead picture's sizes (events/event_page.html), the social card and the JSON-LD's.
+    image_renditions = ("width-480", "width-800", "width-1200", SOCIAL_IMAGE, JSON_LD_IMAGE)
     base_form_class = EventPageForm
     # What an editor may publish at once, without waiting for review (editorial.urgent):
     # a cancellation or a postponement, with its note.

@@ -6,6 +6,9 @@ from django.utils.safestring import mark_safe
 
 from core.utils import listing_rendition
 
+# The image of the event's JSON-LD (performance.renditions lists it).
+JSON_LD_IMAGE = "fill-1200x630"
+
 STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
     "postponed": "https://schema.org/EventPostponed",
@@ -71,7 +74,7 @@ def event_data(event, request):
         if organiser.website:
             data["organizer"]["url"] = organiser.website
     if event.image_id:
-        rendition = listing_rendition(event.image, "fill-1200x630")  # its Filter parsed once
+        rendition = listing_rendition(event.image, JSON_LD_IMAGE)  # its Filter parsed once
         data["image"] = request.build_absolute_uri(rendition.url)
     return data
 

@@ -15,11 +15,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import cache_dependencies, derived, routing
+from core import cache_dependencies, derived, relations, routing
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.models import SOCIAL_IMAGE, BasePage
 from core.query_params import query_int, query_year
-from core.utils import localize_all, localize_queryset, localize_related, paginate
+from core.utils import localize_all, localize_related, paginate
 from partners.models import City
 from projects.models import ProjectPage
 
@@ -236,6 +236,8 @@ class NewsPage(BasePage):
     subpage_types = []
     # What its page shows, loaded with it when it is routed (core.models.BasePage.route).
     route_select_related = ("image", "project")
+    # Its lead picture's sizes (news/news_page.html) and the social card's.
+    image_renditions = ("width-480", "width-800", "width-1200", SOCIAL_IMAGE)
 
     class Meta:
         verbose_name = _("news item")
@@ -249,15 +251,17 @@ class NewsPage(BasePage):
         return self.image or self.social_image
 
     def get_context(self, request, *args, **kwargs):
-        """The project, cities and related events in this page's language, one query each
-        (each relation loaded with its translations at once)."""
+        """The project, cities, related events and tags in this page's language, one query
+        each (each relation loaded with its translations at once, its SQL built once per
+        process: core.relations)."""
         context = super().get_context(request, *args, **kwargs)
-        events = localize_queryset(
-            self.related_events.order_by("start"), self.locale, select_related=["city"]
+        events = relations.localized_relation(
+            self, "related_events", self.locale, order_by=("start",), select_related=("city",)
         )
         context.update(
             project=localize_related(self, "project", self.locale),
-            cities=localize_queryset(self.cities.all(), self.locale),
+            cities=relations.localized_relation(self, "cities", self.locale),
             related_events=[event for event in events if event.live],
+            news_tags=relations.tags(self),
         )
         return context

@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from core import chrome_cache, shared_chrome
 from core.language_links import LanguageLinks
+from core.models import SOCIAL_IMAGE
 from core.templatetags.listing_tags import page_summary
 from core.utils import listing_rendition
 
@@ -167,7 +168,7 @@ def social_meta(context):
         image = image or getattr(page, "hero_image", None) or getattr(page, "logo", None)
         if image is not None:
             try:
-                rendition = listing_rendition(image, "fill-1200x630|format-jpeg")
+                rendition = listing_rendition(image, SOCIAL_IMAGE)
                 data["image"] = rendition.url
                 if request is not None and data["image"].startswith("/"):
                     data["image"] = request.build_absolute_uri(data["image"])
