@@ -46,6 +46,32 @@ class SearchEntry(models.Model):
         return self.title
 
 
+class LexemeCount(models.Model):
+    """PostgreSQL only: in how many entries of a locale each lexeme of `search_vector`
+    occurs, kept by triggers in the transaction of every write to SearchEntry (migration
+    0003; no Django code writes it). A one-word search whose word occurs in more entries
+    than SEARCH_COUNT_LIMIT says "more than …" from one row of it instead of counting
+    matches (search/backends/postgres.py, docs/search.md). A Django model so that the
+    test suite's flush empties it with the entries."""
+
+    # The unique constraint (locale, lexeme) is the index
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    lexeme = models.TextField()
+    docs = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search lexeme count")
+        verbose_name_plural = _("search lexeme counts")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "lexeme"], name="search_lexemecount_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.lexeme} ({self.docs})"
+
+
 class QueryStat(models.Model):
     """How many times a (normalised) query was searched in a language on a day."""
 

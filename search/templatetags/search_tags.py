@@ -8,7 +8,10 @@ item (docs/search.md). The markup is the one the template had, byte for byte
 (tests/search/test_view.py compares them); change it here, not in search/search.html.
 """
 
+import functools
+
 from django import template
+from django.utils import translation
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 
@@ -28,9 +31,16 @@ ITEM = (
 def _when(result):
     if not result.date:
         return ""
-    return format_html(
-        ' · <time datetime="{}">{}</time>', isodate(result.date), longdate(result.date)
-    )
+    return _time_element(result.date, translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _time_element(date, language):
+    """A result's date in the active language, written once per date and language in a
+    process: formatting it (translated formats and month names) cost more than the rest
+    of a result's markup, and a page of results often repeats dates. `date` is a plain
+    date (SearchEntry.date): the same in every time zone."""
+    return format_html(' · <time datetime="{}">{}</time>', isodate(date), longdate(date))
 
 
 def _summary(result):
