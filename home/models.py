@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core import cache_dependencies, routing, shared_chrome
 from core.blocks import BodyBlock, PillarBlock
 from core.models import BasePage
+from core.templatetags.listing_tags import EVENT_CARD_FIELDS, NEWS_CARD_FIELDS
 from core.utils import localize_related
 from events.models import EventPage
 from news.models import NEWEST_FIRST, NewsPage
@@ -159,7 +160,7 @@ class HomePage(BasePage):
             .descendant_of(self)
             .filter(NEWEST_FIRST)
             .select_related("image")
-            .defer("body")
+            .only(*NEWS_CARD_FIELDS)
             .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
         )
         context["next_events"] = (
@@ -168,6 +169,7 @@ class HomePage(BasePage):
             .descendant_of(self)
             .filter(end__gte=timezone.now())
             .select_related("city")
+            .only(*EVENT_CARD_FIELDS)
             .order_by("start")[:HOME_EVENTS_COUNT]
         )
         return context

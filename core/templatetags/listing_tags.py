@@ -42,6 +42,45 @@ NEWS_CARD_IMAGE = "fill-640x360"  # components/news_card.html
 FOOTER_LOGO = "height-56"  # components/footer.html
 PARTNER_CARD_LOGO = "max-240x96"  # home/home_page.html
 
+# The columns a card reads (keep in step with the templates named), for listings to load
+# with `.only()`: a page row has 30 columns and a news or event row 6 to 30 more (an event
+# its body), and the ORM's Python per column loaded, not the database, is most of what a
+# listing's query costs. `translation_key`, `locale` and `depth` tell the page cache which
+# page the card shows (performance.dependencies.record_loaded_page); `url_path`, its address.
+_CARD_PAGE_FIELDS = ("title", "url_path", "translation_key", "locale", "depth")
+_CARD_IMAGE_FIELDS = tuple(
+    f"image__{name}"
+    for name in (
+        "file",
+        "width",
+        "height",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+)
+# components/news_card.html (with `news_cards`: its image's rendition, its address).
+NEWS_CARD_FIELDS = (*_CARD_PAGE_FIELDS, "date", "summary", "image", *_CARD_IMAGE_FIELDS)
+# components/event_card.html, status_badge.html and event_when.html (with `event_cards`:
+# the city in the listing's language, found from its translation key).
+EVENT_CARD_FIELDS = (
+    *_CARD_PAGE_FIELDS,
+    "start",
+    "end",
+    "timezone",
+    "all_day",
+    "is_save_the_date",
+    "status",
+    "event_type",
+    "format",
+    "summary",
+    "city",
+    "city__name",
+    "city__translation_key",
+    "city__locale",
+)
+
 
 @register.simple_tag(takes_context=True)
 def news_cards(context, items):
