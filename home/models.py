@@ -151,7 +151,11 @@ class HomePage(BasePage):
             # In this page's language, even when the project is shown untranslated.
             cities = project.cities(role=CityRole.FLAGSHIP, locale=self.locale)
             context["flagship_cities"] = [city for city, _link in cities]
-            context["partners"] = project.partners_with_roles(locale=self.locale)
+            # The footer's, kept with the chrome, when it is kept (the same partners).
+            partners = shared_chrome.featured_partners(request, self, project)
+            if partners is None:
+                partners = project.partners_with_roles(locale=self.locale)
+            context["partners"] = partners
         # Restricted pages as kept per content version: no query per listing (.public()).
         private = routing.private_q(request)
         context["latest_news"] = (

@@ -39,8 +39,8 @@ def translated(obj):
 
 # The renditions the listings use (keep in step with the templates named).
 NEWS_CARD_IMAGE = "fill-640x360"  # components/news_card.html
-FOOTER_LOGO = "height-56"  # components/footer.html
-PARTNER_CARD_LOGO = "max-240x96"  # home/home_page.html
+FOOTER_LOGO = shared_chrome.FOOTER_LOGO  # components/footer.html
+PARTNER_CARD_LOGO = shared_chrome.PARTNER_CARD_LOGO  # home/home_page.html
 
 # The columns a card reads (keep in step with the templates named), for listings to load
 # with `.only()`: a page row has 30 columns and a news or event row 6 to 30 more (an event
