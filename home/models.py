@@ -174,7 +174,7 @@ class HomePage(BasePage):
             .filter(end__gte=timezone.now())
             .select_related("city")
             .only(*EVENT_CARD_FIELDS)
-            .order_by("start")[:HOME_EVENTS_COUNT]
+            .order_by("start", "pk")[:HOME_EVENTS_COUNT]
         )
         return context
 

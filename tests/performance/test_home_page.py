@@ -111,3 +111,14 @@ def test_a_news_item_and_an_event_published_show_on_the_home_page_at_once(client
     html = client.get("/en/").content.decode()
     assert cards(html, "news")[0] == "Fresh news"
     assert cards(html, "events")[0] == "Soon event"
+
+
+@pytest.mark.django_db
+def test_the_next_events_are_found_from_the_index_on_their_end(site, rf):
+    """SQLite without the index on `EventPage.end` read every page of the site and sorted the
+    events found (12.6 ms at 500 events per language, a third of the home page)."""
+    if connection.vendor != "sqlite":
+        pytest.skip("the plan of PostgreSQL depends on its statistics")
+    home = site["home"].specific
+    plan = home.get_context(rf.get("/en/"))["next_events"].explain()
+    assert "USING INDEX events_eventpage_end" in plan, plan
