@@ -3,12 +3,15 @@ and translations fetched in bulk, pagination links, and what search results show
 page. The listings themselves are the page models' (their get_context).
 """
 
+import functools
 from datetime import date
 
 from django import template
 from django.db.models import prefetch_related_objects
 from django.http import QueryDict
 from django.utils import timezone, translation
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, capfirst
 
@@ -100,18 +103,38 @@ def news_cards(context, items):
 
 @register.simple_tag(takes_context=True)
 def event_cards(context, events):
-    """The events of a listing, each with its city in the listing's language as
-    ``local_city`` (one query for all, none when they are all in that language; views may
-    have set it already)."""
+    """The events of a listing, each with what its card shows computed here once: its
+    city in the listing's language as ``local_city`` (one query for all, none when they
+    are all in that language; views may have set it already), its address (`card_url`)
+    and the labels of its type and format (`card_type`, `card_format`), rather than by a
+    tag or a `get_FOO_display` per card."""
+    request = context.get("request")
     events = list(events)
     missing = [event for event in events if not hasattr(event, "local_city")]
-    locale = shared_chrome.active_locale(context.get("request")) if missing else None
+    locale = shared_chrome.active_locale(request) if missing else None
     if locale is not None and locale.language_code != translation.get_language():
         locale = None  # a language without its locale: by language code, as before
     localized = localize_all([event.city for event in missing if event.city_id], locale)
     for event in missing:
         event.local_city = localized(event.city) if event.city_id else None
+    for event in events:
+        event.card_url = event.get_url(request)
+        event.card_type = choice_label(event, "event_type")
+        event.card_format = choice_label(event, "format")
     return events
+
+
+def choice_label(obj, name):
+    """What `obj.get_<name>_display()` gives, without building the field's choices again
+    at every call (Django's does: 0.1 ms a label)."""
+    field = obj._meta.get_field(name)
+    value = getattr(obj, field.attname)
+    return force_str(_choice_labels(field).get(make_hashable(value), value), strings_only=True)
+
+
+@functools.cache
+def _choice_labels(field):
+    return dict(make_hashable(field.flatchoices))
 
 
 @register.simple_tag
