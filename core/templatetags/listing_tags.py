@@ -124,9 +124,10 @@ def event_cards(context, events):
     return events
 
 
+@register.filter
 def choice_label(obj, name):
-    """What `obj.get_<name>_display()` gives, without building the field's choices again
-    at every call (Django's does: 0.1 ms a label)."""
+    """What `obj.get_<name>_display()` gives (``{{ link|choice_label:"role" }}``), without
+    building the field's choices again at every call (Django's does: 0.1 ms a label)."""
     field = obj._meta.get_field(name)
     value = getattr(obj, field.attname)
     return force_str(_choice_labels(field).get(make_hashable(value), value), strings_only=True)
