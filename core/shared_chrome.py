@@ -77,39 +77,27 @@ def section_for_route(request, home, slug):
     live and public), or None: the pages below a section (news, events…) are routed from it
     without the two queries that finding the section costs (HomePage.route). Never served
     itself: the requests of the process share it."""
-    shared = _kept_for_home(request, home)
+    shared = kept_for_home(request, home)
     if shared is None:
         return None
     child = shared.children_by_slug.get(slug)
     return child.specific if child is not None else None
 
 
-def featured_partners(request, home, project):
-    """The (partner, link) pairs of the home page's partner cards, as kept with the footer
-    (the same partners of the same featured project in the same language, each with its own
-    logo and that logo's renditions ready), or None when the chrome is not kept or shows
-    another project: the caller then asks the database (`partners_with_roles`).
-
-    The footer of every page shows them already: the home page asked for them again
-    (partners, their translations, logos and renditions: 2 to 4 queries)."""
-    if project is None:
-        return None
-    shared = _kept_for_home(request, home, {"featured_project": project})
-    if shared is None or getattr(shared.featured_project, "pk", None) != project.pk:
-        return None
-    return shared.partner_cards
-
-
-def _kept_for_home(request, home, home_context=None):
+def kept_for_home(request, home):
     """The SharedChrome kept for the language of the home page `home` on the request's
-    site, or None when nothing is kept (previews, tests) or it is another home page."""
+    site, or None when nothing is kept (previews, tests) or it is another home page.
+
+    The home page shows what the footer of every page shows, its featured project and
+    that project's partners: kept there with the footer's (`featured_project`,
+    `partner_cards`), it asks no query for them (it asked 1 to 5)."""
     if not chrome_cache.enabled(request):
         return None
     site = Site.find_for_request(request)
     locale = locales(request)["by_id"].get(home.locale_id)
     if site is None or locale is None:
         return None
-    shared = for_site(request, site, locale, home_context)
+    shared = for_site(request, site, locale)
     if shared.home is None or shared.home.pk != home.pk:
         return None
     return shared

@@ -89,8 +89,9 @@ class HomePage(BasePage):
         "home.ContactPage",
     ]
 
-    # What its page shows, loaded with it when it is routed (core.routing).
-    route_select_related = ("social_image", "hero_image", "featured_project")
+    # What its page shows, loaded with it when it is routed (core.routing); its featured
+    # project is the one kept with the chrome (get_context).
+    route_select_related = ("social_image", "hero_image")
 
     class Meta:
         verbose_name = _("home page")
@@ -145,16 +146,19 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        project = self.get_featured_project(shared_chrome.active_locale(request))
+        # The featured project and its partners are the footer's (every page shows them),
+        # kept with the chrome per content version when it is kept: no query for them.
+        shared = shared_chrome.kept_for_home(request, self)
+        if shared is not None:
+            project, partners = shared.featured_project, shared.partner_cards
+        else:
+            project = self.get_featured_project(shared_chrome.active_locale(request))
+            partners = project.partners_with_roles(locale=self.locale) if project else None
         context["featured_project"] = project
         if project:
             # In this page's language, even when the project is shown untranslated.
             cities = project.cities(role=CityRole.FLAGSHIP, locale=self.locale)
             context["flagship_cities"] = [city for city, _link in cities]
-            # The footer's, kept with the chrome, when it is kept (the same partners).
-            partners = shared_chrome.featured_partners(request, self, project)
-            if partners is None:
-                partners = project.partners_with_roles(locale=self.locale)
             context["partners"] = partners
         # Restricted pages as kept per content version: no query per listing (.public()).
         private = routing.private_q(request)

@@ -75,16 +75,27 @@ def test_partner_cards_show_the_logo_of_the_translated_partner(client, site, set
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/en/", "/fr/"])
-def test_partner_cards_are_read_from_the_chrome_kept(client, site, url):
-    """The featured project's partners, their translations, logos and renditions are kept
-    with the footer's: the home page asks none of them again."""
+def test_the_featured_project_and_its_partners_are_read_from_the_chrome_kept(client, site, url):
+    """The featured project, its partners, their translations, logos and renditions are
+    kept with the footer's: the home page asks none of them again."""
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     sql = " ".join(query["sql"] for query in queries)
+    assert "projects_projectpage" not in sql
     assert "projects_projectpartner" not in sql
     assert 'FROM "partners_partner"' not in sql
     assert "max-240x96" not in sql
+
+
+@pytest.mark.django_db
+def test_the_featured_project_changed_shows_on_the_home_page_at_once(client, site, committed):
+    project = site["project"]
+    assert "PACTESUR2 in short" not in client.get("/en/").content.decode()
+    project.summary = "PACTESUR2 in short"
+    with committed():
+        project.save_revision().publish()
+    assert "PACTESUR2 in short" in client.get("/en/").content.decode()
 
 
 def cards(html, section):
