@@ -11,7 +11,7 @@ holds nothing of the request: the requests of the process share it, read-only.
 """
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
@@ -19,9 +19,12 @@ from wagtail.models import Locale, Page, Site
 from core import chrome_cache
 from core.utils import localize_all, prefetch_renditions
 
-# The rendition of the partners' logos in the footer (components/footer.html; also in
-# core.templatetags.listing_tags.FOOTER_LOGO, which core.templatetags may import from here).
+# The renditions of the partners' logos in the footer (components/footer.html) and on the
+# home page's partner cards (home/home_page.html); core.templatetags.listing_tags names
+# them too (core.templatetags may import from here).
 FOOTER_LOGO = "height-56"
+PARTNER_CARD_LOGO = "max-240x96"
+LOGOS = (FOOTER_LOGO, PARTNER_CARD_LOGO)
 
 # The children of each language's home page that the footer links to, found by slug (in a
 # translated tree, by the slug of the default language's page they translate).
@@ -74,6 +77,20 @@ def section_for_route(request, home, slug):
     live and public), or None: the pages below a section (news, events…) are routed from it
     without the two queries that finding the section costs (HomePage.route). Never served
     itself: the requests of the process share it."""
+    shared = kept_for_home(request, home)
+    if shared is None:
+        return None
+    child = shared.children_by_slug.get(slug)
+    return child.specific if child is not None else None
+
+
+def kept_for_home(request, home):
+    """The SharedChrome kept for the language of the home page `home` on the request's
+    site, or None when nothing is kept (previews, tests) or it is another home page.
+
+    The home page shows what the footer of every page shows, its featured project and
+    that project's partners: kept there with the footer's (`featured_project`,
+    `partner_cards`), it asks no query for them (it asked 1 to 5)."""
     if not chrome_cache.enabled(request):
         return None
     site = Site.find_for_request(request)
@@ -83,8 +100,7 @@ def section_for_route(request, home, slug):
     shared = for_site(request, site, locale)
     if shared.home is None or shared.home.pk != home.pk:
         return None
-    child = shared.children_by_slug.get(slug)
-    return child.specific if child is not None else None
+    return shared
 
 
 class SharedChrome:
@@ -173,14 +189,26 @@ class SharedChrome:
         return project
 
     def _footer_partners(self):
+        """The footer's partners, and the home page's partner cards (`partner_cards`) from
+        the same query: the partners in this language with their role in the project. The
+        footer shows the logo of the partner linked to the project, the cards the logo of
+        its translation (the same image unless a translator changed it)."""
         project = self.featured_project
+        self.partner_cards = []
         if project is None:
             return []
         links = list(project.project_partners.select_related("partner", "partner__logo"))
         localized = localize_all([link.partner for link in links], self.locale)
         partners = [localized(link.partner) for link in links]
-        prefetch_renditions([link.partner.logo for link in links], FOOTER_LOGO)
+        self.partner_cards = list(zip(partners, links, strict=True))
+        logos = [link.partner.logo for link in links]
+        for partner, link in self.partner_cards:
+            if partner.logo_id and partner.logo_id == link.partner.logo_id:
+                partner._meta.get_field("logo").set_cached_value(partner, link.partner.logo)
+        prefetch_related_objects([partner for partner in partners if partner.logo_id], "logo")
+        logos += [partner.logo for partner in partners]
+        prefetch_renditions(list({id(logo): logo for logo in logos}.values()), *LOGOS)
         return [
             {"partner": partner, "logo": link.partner.logo, "role": link.role}
-            for partner, link in zip(partners, links, strict=True)
+            for partner, link in self.partner_cards
         ]

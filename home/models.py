@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core import cache_dependencies, routing, shared_chrome
 from core.blocks import BodyBlock, PillarBlock
 from core.models import BasePage
+from core.templatetags.listing_tags import EVENT_CARD_FIELDS, NEWS_CARD_FIELDS
 from core.utils import localize_related
 from events.models import EventPage
 from news.models import NEWEST_FIRST, NewsPage
@@ -88,8 +89,9 @@ class HomePage(BasePage):
         "home.ContactPage",
     ]
 
-    # What its page shows, loaded with it when it is routed (core.routing).
-    route_select_related = ("social_image", "hero_image", "featured_project")
+    # What its page shows, loaded with it when it is routed (core.routing); its featured
+    # project is the one kept with the chrome (get_context).
+    route_select_related = ("social_image", "hero_image")
 
     class Meta:
         verbose_name = _("home page")
@@ -144,13 +146,20 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        project = self.get_featured_project(shared_chrome.active_locale(request))
+        # The featured project and its partners are the footer's (every page shows them),
+        # kept with the chrome per content version when it is kept: no query for them.
+        shared = shared_chrome.kept_for_home(request, self)
+        if shared is not None:
+            project, partners = shared.featured_project, shared.partner_cards
+        else:
+            project = self.get_featured_project(shared_chrome.active_locale(request))
+            partners = project.partners_with_roles(locale=self.locale) if project else None
         context["featured_project"] = project
         if project:
             # In this page's language, even when the project is shown untranslated.
             cities = project.cities(role=CityRole.FLAGSHIP, locale=self.locale)
             context["flagship_cities"] = [city for city, _link in cities]
-            context["partners"] = project.partners_with_roles(locale=self.locale)
+            context["partners"] = partners
         # Restricted pages as kept per content version: no query per listing (.public()).
         private = routing.private_q(request)
         context["latest_news"] = (
@@ -159,7 +168,7 @@ class HomePage(BasePage):
             .descendant_of(self)
             .filter(NEWEST_FIRST)
             .select_related("image")
-            .defer("body")
+            .only(*NEWS_CARD_FIELDS)
             .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
         )
         context["next_events"] = (
@@ -168,7 +177,8 @@ class HomePage(BasePage):
             .descendant_of(self)
             .filter(end__gte=timezone.now())
             .select_related("city")
-            .order_by("start")[:HOME_EVENTS_COUNT]
+            .only(*EVENT_CARD_FIELDS)
+            .order_by("start", "pk")[:HOME_EVENTS_COUNT]
         )
         return context
 
