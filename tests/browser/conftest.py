@@ -253,7 +253,12 @@ def live_server(request, django_db_setup, django_db_blocker, _shared_database):
             or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
             or "localhost"
         )
-        server = LiveServer(addr)
+        server = LiveServer(addr, start=False)
+        static_handler = server.thread.static_handler
+        server.thread.static_handler = lambda application: OneRequestAtATime(
+            static_handler(application)
+        )
+        server.start()
         try:
             # The server thread, and the tests' own look-ups, query the test database.
             with django_db_blocker.unblock():
@@ -284,6 +289,33 @@ def _wait_for_the_requests_in_flight(timeout=10):
     for thread in threading.enumerate():
         if thread.name.endswith("(process_request_thread)"):
             thread.join(max(0.0, deadline - time.monotonic()))
+
+
+class OneRequestAtATime:
+    """The live server's requests one after the other, each with its whole response.
+
+    Its request threads share one connection to the in-memory SQLite database (pytest-django
+    passes it to the server: another connection would see another, empty, database). Two
+    requests at once, which a browser makes (Wagtail's editor posts a preview while it pings
+    its editing session), interleaved their transactions on it: "no such savepoint", then
+    every later query of the session refused. In production each request has its own
+    connection; here they take turns. The response is read to its end (and closed: Django
+    then ends the request) before the next one starts.
+    """
+
+    def __init__(self, application):
+        self.application = application
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            response = self.application(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                close = getattr(response, "close", None)
+                if close is not None:
+                    close()
 
 
 @pytest.fixture(autouse=True)
