@@ -8,6 +8,8 @@ from datetime import date, datetime
 
 from django import template
 from django.utils import dateformat, timezone, translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 register = template.Library()
@@ -82,6 +84,24 @@ def event_when(event):
     when = _event_when(event)
     event._event_when = (key, when)
     return when
+
+
+@register.simple_tag
+def event_when_html(event):
+    """The `<span class="event-when">` of an event (its dates and time zone), written here
+    rather than by a template included for each card: the same markup, escaped the same
+    way (`tests/core/test_date_tags.py` renders the template it replaces next to it)."""
+    when = event_when(event)
+    esc = conditional_escape
+    html = f'<span class="event-when"><time datetime="{esc(when["start_iso"])}">'
+    html += f"{esc(when['start_text'])}</time>"
+    if when["end_text"]:
+        html += '<span class="event-when__sep"> – </span>'
+        html += f'<time datetime="{esc(when["end_iso"])}">{esc(when["end_text"])}</time>'
+    if not when["all_day"]:
+        zone = f"{esc(when['tz_abbr'])} ({esc(when['tz_name'])})"
+        html += f' <span class="event-when__tz">{zone}</span>'
+    return mark_safe(html + "</span>")  # every value escaped above
 
 
 def _event_when(event):
