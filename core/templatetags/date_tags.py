@@ -15,15 +15,27 @@ from django.utils.translation import pgettext
 register = template.Library()
 
 
-def _long_date(value):
+def long_date_writer():
+    """`_long_date` for many dates in the active language (a listing's cards), its two
+    translated formats looked up once rather than per date."""
     # Translators: a PHP-style date format (Django's "date" filter), e.g. 5 May 2025.
-    text = dateformat.format(value, pgettext("long date format", "j F Y"))
+    form = pgettext("long date format", "j F Y")
     # Translators: write "lowercase" if month names are written in lower case inside a
     # date in your language (Italian "1 settembre 2023"); leave "as is" otherwise.
-    if pgettext("month names inside dates", "as is") == "lowercase":
-        month = dateformat.format(value, "F")
-        text = text.replace(month, month.lower())
-    return text
+    lowercase = pgettext("month names inside dates", "as is") == "lowercase"
+
+    def write(value):
+        text = dateformat.format(value, form)
+        if lowercase:
+            month = dateformat.format(value, "F")
+            text = text.replace(month, month.lower())
+        return text
+
+    return write
+
+
+def _long_date(value):
+    return long_date_writer()(value)
 
 
 def _time(value):

@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 
 from core import shared_chrome
-from core.templatetags.date_tags import isodate, longdate
+from core.templatetags.date_tags import isodate, long_date_writer
 from core.utils import listing_rendition, localize_all, prefetch_renditions
 
 register = template.Library()
@@ -97,13 +97,22 @@ def news_cards(context, items):
     request = context.get("request")
     items = list(items)
     prefetch_renditions([getattr(item, "image", None) for item in items], NEWS_CARD_IMAGE)
-    urls = sibling_urls(request)
+    urls, write_date, numbers = sibling_urls(request), long_date_writer(), {}
     for item in items:
         item.card_url = urls(item)
-        item.card_date = longdate(item.date)
+        item.card_date = write_date(item.date) if item.date else ""  # as `longdate`
         image = item.image if item.image_id else None
         item.card_image = listing_rendition(image, NEWS_CARD_IMAGE) if image else None
+        if item.card_image:  # its size as `{{ number }}` writes it, once per number
+            item.card_size = [
+                numbers.get(n) or numbers.setdefault(n, localize(n))
+                for n in (item.card_image.height, item.card_image.width)
+            ]
     return items
+
+
+# A single digit is written the same in every language (no separator): no format to look up.
+_HEADING_LEVELS = frozenset(range(1, 7))
 
 
 @register.simple_tag
@@ -116,13 +125,15 @@ def news_card_html(item, heading_level=3):
     html = '<article class="card card--news">\n  '
     image = item.card_image
     if image:
-        height, width = localize(image.height), localize(image.width)
+        sizes = getattr(item, "card_size", None) or [localize(image.height), localize(image.width)]
+        height, width = sizes
         html += (
             '<div class="card__media"><img alt="" decoding="async" '
             f'height="{esc(height)}" loading="lazy" src="{esc(image.url)}" '
             f'width="{esc(width)}"></div>'
         )
-    level = esc(localize(heading_level or 3))
+    level = heading_level or 3
+    level = str(level) if level in _HEADING_LEVELS else esc(localize(level))
     html += (
         f'\n  <div class="card__body">\n    <h{level} class="card__title"><a class="card__link" '
         f'href="{esc(item.card_url)}">{esc(item.title)}</a></h{level}>\n'

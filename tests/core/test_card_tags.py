@@ -53,6 +53,7 @@ OLD_NEWS_CARD = (
 )
 
 
+@pytest.mark.django_db  # a language first activated in a process may read the database
 @pytest.mark.parametrize("language", ["en", "fr", "it", "es"])
 def test_the_news_card_is_the_template_it_replaced(language):
     long_summary = " ".join(['Police & <mayors> "met" in Nice\'s centre.'] * 10)

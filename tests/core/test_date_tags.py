@@ -30,6 +30,7 @@ def events():
                 yield EventPage(start=start, end=start + length, timezone=zone, all_day=all_day)
 
 
+@pytest.mark.django_db  # a language first activated in a process may read the database
 @pytest.mark.parametrize("language", ["en", "fr", "it", "es"])
 def test_event_when_html_is_the_template_it_replaced(language):
     template = Template(OLD_TEMPLATE)
