@@ -12,9 +12,9 @@ page loaded), with what `select_related` and `annotate` brought.
 
 What it takes: a function that builds the queryset from its parameters' markers and
 returns model instances (no `values()`, no `prefetch_related()`, no `.specific()`); a
-parameter is used as a whole value (`slug=…`, `pk=…`, `translation_key=…`) or as a prefix
-(`path__startswith=…`). Anything else is refused when the query is first built, so a
-query that cannot be prepared fails in the tests, not in front of a visitor.
+parameter is used as a whole value (`slug=…`, `pk=…`, `translation_key=…`, `end__gte=…`)
+or as a prefix (`path__startswith=…`). Anything else is refused when the query is first
+built, so a query that cannot be prepared fails in the tests, not in front of a visitor.
 
 Holds no data: nothing is kept but SQL text and how to read its rows, so nothing can be
 stale. Kept per thread (a database connection belongs to one thread, and so do the
@@ -23,6 +23,8 @@ converters Django binds to it).
 
 import threading
 import uuid
+import weakref
+from datetime import UTC, datetime
 
 from django.db import connections
 from django.db.models.query import ModelIterable, get_related_populators
@@ -32,9 +34,9 @@ _local = threading.local()
 
 class Param:
     """A named value of a prepared query, and the marker that stands for it while its SQL
-    is built: a text no field holds (nothing LIKE would escape in it), or a number no id,
+    is built: a text no field holds (nothing LIKE would escape in it), a number no id,
     depth or count reaches (yet within every backend's integer range: Django answers a
-    value out of a field's range with no query at all)."""
+    value out of a field's range with no query at all), or a moment of the year 2."""
 
     def __init__(self, name, kind, index):
         self.name = name
@@ -42,6 +44,8 @@ class Param:
             self.marker = 2_147_483_000 + index
         elif kind is uuid.UUID:
             self.marker = uuid.UUID(int=(0x5EED << 64) + index)
+        elif kind is datetime:
+            self.marker = datetime(2, 1, 1, 0, 0, 0, index + 1, tzinfo=UTC)
         else:
             self.marker = f"\x00prepared{index}\x00"
 
@@ -49,8 +53,8 @@ class Param:
 class PreparedQuery:
     """`query = PreparedQuery(lambda p: Model.objects.filter(slug=p["slug"]), slug=str)`,
     then `query(slug="news")`: a list of instances, as `list(queryset)` would give. The
-    kinds are `str`, `int` or `uuid.UUID`; `build` receives {name: marker} and returns
-    the queryset."""
+    kinds are `str`, `int`, `uuid.UUID` or `datetime` (aware); `build` receives
+    {name: marker} and returns the queryset."""
 
     def __init__(self, build, **kinds):
         self.build = build
@@ -72,7 +76,9 @@ class PreparedQuery:
     def _compiled(self):
         cache = getattr(_local, "queries", None)
         if cache is None:
-            cache = _local.queries = {}
+            # Weak: a query made for one state of things (home.listings: the restricted
+            # pages) is dropped with it.
+            cache = _local.queries = weakref.WeakKeyDictionary()
         compiled = cache.get(self)
         if compiled is None:
             markers = {name: param.marker for name, param in self.params.items()}
@@ -95,7 +101,8 @@ class _Compiled:
         compiler = queryset.query.get_compiler(using=self.alias)
         sql, constants = compiler.as_sql()
         self.sql, self.compiler = sql, compiler
-        self.slots = [self._slot(value, params) for value in constants]
+        ops = connections[self.alias].ops
+        self.slots = [self._slot(value, params, ops) for value in constants]
         used = {slot.name for slot in self.slots if isinstance(slot, _Value)}
         if used != set(params):
             raise ValueError(f"parameters not found in the query: {set(params) - used}")
@@ -110,7 +117,7 @@ class _Compiled:
         self.annotations = dict(compiler.annotation_col_map or {})
 
     @staticmethod
-    def _slot(value, params):
+    def _slot(value, params, ops):
         for param in params.values():
             marker = param.marker
             if value == marker and isinstance(value, type(marker)):
@@ -118,6 +125,8 @@ class _Compiled:
                 return _Value(param.name, type(value) if type(value) is not type(marker) else None)
             if isinstance(marker, uuid.UUID) and value == marker.hex:
                 return _Hex(param.name)  # a backend without a UUID type (SQLite)
+            if isinstance(marker, datetime) and value == ops.adapt_datetimefield_value(marker):
+                return _Moment(param.name)  # a backend without a datetime type (SQLite)
             if isinstance(marker, str) and isinstance(value, str) and marker in value:
                 if value == marker + "%":
                     return _Prefix(param.name)
@@ -161,3 +170,8 @@ class _Hex(_Value):
     def __call__(self, values, connection):
         value = values[self.name]
         return (value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))).hex
+
+
+class _Moment(_Value):
+    def __call__(self, values, connection):
+        return connection.ops.adapt_datetimefield_value(values[self.name])

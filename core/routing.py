@@ -82,10 +82,22 @@ def private_q(request):
     """`Page.objects.private_q()` (the pages a listing's `.public()` leaves out: those
     with a view restriction and the pages below them), from the restricted paths kept per
     content version instead of a query for each listing."""
+    paths = restricted_paths(request)
+    return Page.objects.private_q() if paths is None else private_q_of(paths)
+
+
+def restricted_paths(request):
+    """The paths of the pages with a view restriction, as kept per content version (a
+    frozenset, usually empty); None when the chrome is not kept (previews, tests)."""
     if not chrome_cache.enabled(request):
-        return Page.objects.private_q()
+        return None
+    return _restricted(request)["restricted"]
+
+
+def private_q_of(paths):
+    """`private_q` for the restricted `paths`: the pages at or below any of them."""
     condition = Q()
-    for path in sorted(_restricted(request)["restricted"]):
+    for path in sorted(paths):
         condition |= Q(path__startswith=path) & Q(depth__gte=len(path) // Page.steplen)
     return condition if condition else Q(pk__in=[])
 

@@ -3,7 +3,6 @@
 from django import forms
 from django.db import models, transaction
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.mail import send_mail
@@ -16,19 +15,16 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import cache_dependencies, routing, shared_chrome
+from core import cache_dependencies, shared_chrome
 from core.blocks import BodyBlock, PillarBlock
 from core.models import BasePage
-from core.templatetags.listing_tags import EVENT_CARD_FIELDS, NEWS_CARD_FIELDS
 from core.utils import localize_related
 from events.models import EventPage
-from news.models import NEWEST_FIRST, NewsPage
+from news.models import NewsPage
 from projects.models import CityRole, ProjectPage
 
+from . import listings
 from .forms import ContactFormMixin, consent_record
-
-HOME_NEWS_COUNT = 3
-HOME_EVENTS_COUNT = 3
 
 
 class HomePage(BasePage):
@@ -160,26 +156,9 @@ class HomePage(BasePage):
             cities = project.cities(role=CityRole.FLAGSHIP, locale=self.locale)
             context["flagship_cities"] = [city for city, _link in cities]
             context["partners"] = partners
-        # Restricted pages as kept per content version: no query per listing (.public()).
-        private = routing.private_q(request)
-        context["latest_news"] = (
-            NewsPage.objects.live()
-            .exclude(private)
-            .descendant_of(self)
-            .filter(NEWEST_FIRST)
-            .select_related("image")
-            .only(*NEWS_CARD_FIELDS)
-            .order_by("-date", "-pk")[:HOME_NEWS_COUNT]
-        )
-        context["next_events"] = (
-            EventPage.objects.live()
-            .exclude(private)
-            .descendant_of(self)
-            .filter(end__gte=timezone.now())
-            .select_related("city")
-            .only(*EVENT_CARD_FIELDS)
-            .order_by("start", "pk")[:HOME_EVENTS_COUNT]
-        )
+        # Their SQL built once per process, restricted pages as kept per content version.
+        context["latest_news"] = listings.latest_news(request, self)
+        context["next_events"] = listings.next_events(request, self)
         return context
 
 

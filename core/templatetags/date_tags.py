@@ -8,20 +8,34 @@ from datetime import date, datetime
 
 from django import template
 from django.utils import dateformat, timezone, translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
 register = template.Library()
 
 
-def _long_date(value):
+def long_date_writer():
+    """`_long_date` for many dates in the active language (a listing's cards), its two
+    translated formats looked up once rather than per date."""
     # Translators: a PHP-style date format (Django's "date" filter), e.g. 5 May 2025.
-    text = dateformat.format(value, pgettext("long date format", "j F Y"))
+    form = pgettext("long date format", "j F Y")
     # Translators: write "lowercase" if month names are written in lower case inside a
     # date in your language (Italian "1 settembre 2023"); leave "as is" otherwise.
-    if pgettext("month names inside dates", "as is") == "lowercase":
-        month = dateformat.format(value, "F")
-        text = text.replace(month, month.lower())
-    return text
+    lowercase = pgettext("month names inside dates", "as is") == "lowercase"
+
+    def write(value):
+        text = dateformat.format(value, form)
+        if lowercase:
+            month = dateformat.format(value, "F")
+            text = text.replace(month, month.lower())
+        return text
+
+    return write
+
+
+def _long_date(value):
+    return long_date_writer()(value)
 
 
 def _time(value):
@@ -82,6 +96,24 @@ def event_when(event):
     when = _event_when(event)
     event._event_when = (key, when)
     return when
+
+
+@register.simple_tag
+def event_when_html(event):
+    """The `<span class="event-when">` of an event (its dates and time zone), written here
+    rather than by a template included for each card: the same markup, escaped the same
+    way (`tests/core/test_date_tags.py` renders the template it replaces next to it)."""
+    when = event_when(event)
+    esc = conditional_escape
+    html = f'<span class="event-when"><time datetime="{esc(when["start_iso"])}">'
+    html += f"{esc(when['start_text'])}</time>"
+    if when["end_text"]:
+        html += '<span class="event-when__sep"> – </span>'
+        html += f'<time datetime="{esc(when["end_iso"])}">{esc(when["end_text"])}</time>'
+    if not when["all_day"]:
+        zone = f"{esc(when['tz_abbr'])} ({esc(when['tz_name'])})"
+        html += f' <span class="event-when__tz">{zone}</span>'
+    return mark_safe(html + "</span>")  # every value escaped above
 
 
 def _event_when(event):

@@ -4,19 +4,23 @@ page. The listings themselves are the page models' (their get_context).
 """
 
 import functools
+import re
 from datetime import date
 
 from django import template
 from django.db.models import prefetch_related_objects
 from django.http import QueryDict
+from django.template.defaultfilters import truncatewords
 from django.utils import timezone, translation
 from django.utils.encoding import force_str
+from django.utils.formats import localize
 from django.utils.hashable import make_hashable
-from django.utils.html import strip_tags
+from django.utils.html import conditional_escape, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 
 from core import shared_chrome
-from core.templatetags.date_tags import longdate
+from core.templatetags.date_tags import isodate, long_date_writer
 from core.utils import listing_rendition, localize_all, prefetch_renditions
 
 register = template.Library()
@@ -65,8 +69,8 @@ _CARD_IMAGE_FIELDS = tuple(
 )
 # components/news_card.html (with `news_cards`: its image's rendition, its address).
 NEWS_CARD_FIELDS = (*_CARD_PAGE_FIELDS, "date", "summary", "image", *_CARD_IMAGE_FIELDS)
-# components/event_card.html, status_badge.html and event_when.html (with `event_cards`:
-# the city in the listing's language, found from its translation key).
+# components/event_card.html (with `event_cards`: the city in the listing's language, found
+# from its translation key; its dates written by `event_when_html`).
 EVENT_CARD_FIELDS = (
     *_CARD_PAGE_FIELDS,
     "start",
@@ -93,12 +97,52 @@ def news_cards(context, items):
     request = context.get("request")
     items = list(items)
     prefetch_renditions([getattr(item, "image", None) for item in items], NEWS_CARD_IMAGE)
+    urls, write_date, numbers = sibling_urls(request), long_date_writer(), {}
     for item in items:
-        item.card_url = item.get_url(request)
-        item.card_date = longdate(item.date)
+        item.card_url = urls(item)
+        item.card_date = write_date(item.date) if item.date else ""  # as `longdate`
         image = item.image if item.image_id else None
         item.card_image = listing_rendition(image, NEWS_CARD_IMAGE) if image else None
+        if item.card_image:  # its size as `{{ number }}` writes it, once per number
+            item.card_size = [
+                numbers.get(n) or numbers.setdefault(n, localize(n))
+                for n in (item.card_image.height, item.card_image.width)
+            ]
     return items
+
+
+# A single digit is written the same in every language (no separator): no format to look up.
+_HEADING_LEVELS = frozenset(range(1, 7))
+
+
+@register.simple_tag
+def news_card_html(item, heading_level=3):
+    """The card of a news item given by `news_cards`, written here rather than by a
+    template included for each card (12 on a page of the news index): the markup that
+    components/news_card.html wrote, escaped and localised the same way
+    (`tests/core/test_card_tags.py` renders that template next to it)."""
+    esc = conditional_escape
+    html = '<article class="card card--news">\n  '
+    image = item.card_image
+    if image:
+        sizes = getattr(item, "card_size", None) or [localize(image.height), localize(image.width)]
+        height, width = sizes
+        html += (
+            '<div class="card__media"><img alt="" decoding="async" '
+            f'height="{esc(height)}" loading="lazy" src="{esc(image.url)}" '
+            f'width="{esc(width)}"></div>'
+        )
+    level = heading_level or 3
+    level = str(level) if level in _HEADING_LEVELS else esc(localize(level))
+    html += (
+        f'\n  <div class="card__body">\n    <h{level} class="card__title"><a class="card__link" '
+        f'href="{esc(item.card_url)}">{esc(item.title)}</a></h{level}>\n'
+        f'    <p class="card__meta"><time datetime="{esc(isodate(item.date))}">'
+        f"{esc(item.card_date)}</time></p>\n    "
+    )
+    if item.summary:
+        html += f'<p class="card__text">{esc(truncatewords(item.summary, 32))}</p>'
+    return mark_safe(html + "\n  </div>\n</article>\n")  # every value escaped above
 
 
 @register.simple_tag(takes_context=True)
@@ -117,11 +161,44 @@ def event_cards(context, events):
     localized = localize_all([event.city for event in missing if event.city_id], locale)
     for event in missing:
         event.local_city = localized(event.city) if event.city_id else None
+    urls = sibling_urls(request)
     for event in events:
-        event.card_url = event.get_url(request)
+        event.card_url = urls(event)
         event.card_type = choice_label(event, "event_type")
         event.card_format = choice_label(event, "format")
     return events
+
+
+_PLAIN_SLUG = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def sibling_urls(request):
+    """A function giving a page's `get_url(request)`, which works it out once per parent:
+    a listing's cards are siblings (the news of an index, the events of the events index),
+    and a child's address is its parent's followed by its slug. Wagtail's costs a search
+    of the site root paths, a language switch and a `reverse()` per card.
+
+    Only for a slug that `reverse()` leaves as it is (no character to quote), below a
+    parent whose address was seen to end that way, and for a page no site starts at;
+    any other page is asked the Wagtail way."""
+    prefixes = {}
+    roots = []
+
+    def url(page):
+        parent, _slash, slug = page.url_path[:-1].rpartition("/")
+        plain = _PLAIN_SLUG.fullmatch(slug) is not None
+        if plain and not roots:
+            roots.append({root.root_path for root in page._get_site_root_paths(request)})
+        plain = plain and page.url_path not in roots[0]
+        prefix = prefixes.get(parent)
+        if prefix is not None and plain:
+            return f"{prefix}{slug}/"
+        found = page.get_url(request)
+        if found and plain and found.endswith(f"/{slug}/"):
+            prefixes[parent] = found[: -len(slug) - 1]
+        return found
+
+    return url
 
 
 @register.filter

@@ -1,12 +1,20 @@
 """What the card tags compute once per card (core/templatetags/listing_tags.py) is what the
 templates asked for per card before."""
 
-import pytest
-from django.utils import translation
+import datetime
+from types import SimpleNamespace
 
-from core.templatetags.listing_tags import choice_label
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+from wagtail.models import Page
+
+from core.templatetags.listing_tags import choice_label, news_card_html, sibling_urls
 from events.models import EventPage
+from news.models import NewsPage
 from projects.models import ProjectPartner
+from tests import factories
+from tests.conftest import LANGUAGES
 
 
 @pytest.mark.django_db
@@ -23,3 +31,60 @@ def test_choice_labels_are_those_of_get_display(language):
             for name in ("event_type", "format", "role"):
                 if hasattr(obj, f"get_{name}_display"):
                     assert choice_label(obj, name) == getattr(obj, f"get_{name}_display")()
+
+
+# components/news_card.html before the card was written in Python (news_card_html).
+OLD_NEWS_CARD = (
+    "{% load date_tags %}{# Fed by {% news_cards %}, which computes card_url,"
+    ' card_date and card_image once. #}<article class="card card--news">\n'
+    '  {% if item.card_image %}<div class="card__media"><img alt="" decoding="async"'
+    ' height="{{ item.card_image.height }}" loading="lazy" src="{{'
+    ' item.card_image.url }}" width="{{ item.card_image.width }}"></div>{% endif %}\n'
+    '  <div class="card__body">\n'
+    '    <h{{ heading_level|default:3 }} class="card__title"><a class="card__link"'
+    ' href="{{ item.card_url }}">{{ item.title }}</a></h{{ heading_level|default:3'
+    " }}>\n"
+    '    <p class="card__meta"><time datetime="{{ item.date|isodate }}">{{'
+    " item.card_date }}</time></p>\n"
+    '    {% if item.summary %}<p class="card__text">{{ item.summary|truncatewords:32'
+    " }}</p>{% endif %}\n"
+    "  </div>\n"
+    "</article>\n"
+)
+
+
+@pytest.mark.django_db  # a language first activated in a process may read the database
+@pytest.mark.parametrize("language", ["en", "fr", "it", "es"])
+def test_the_news_card_is_the_template_it_replaced(language):
+    long_summary = " ".join(['Police & <mayors> "met" in Nice\'s centre.'] * 10)
+    image = SimpleNamespace(url="/media/images/a&b.fill-640x360.jpg", width=640, height=1360)
+    items = [
+        NewsPage(title="Plain", date=datetime.date(2025, 5, 5), summary="Short."),
+        NewsPage(title="<Tom> & 'Jerry'", date=datetime.date(2024, 1, 31), summary=long_summary),
+        NewsPage(title="No summary", date=datetime.date(2023, 9, 1), summary=""),
+    ]
+    template = Template(OLD_NEWS_CARD)
+    with translation.override(language):
+        for number, item in enumerate(items):
+            item.card_url = f"/{language}/news/item-{number}/?a=1&b=2"
+            item.card_date = f"{number} <date> & co"
+            item.card_image = image if number != 2 else None
+            for level in (3, 4, None):
+                context = Context({"item": item, "heading_level": level})
+                assert news_card_html(item, level) == template.render(context)
+
+
+@pytest.mark.django_db
+def test_a_card_address_is_get_url(translated_site, rf):
+    """`sibling_urls` gives each page of a listing what `get_url` gives, in every language,
+    also for slugs that reverse() quotes and after a sibling whose address it worked out."""
+    news_index = translated_site["news_index"]
+    for slug in ("zz-1", "café-ü", "zz-2", "a_b", "zz-3"):
+        factories.NewsPageFactory(parent=news_index, slug=slug)
+    pages = list(Page.objects.live().specific().order_by("path"))
+    for language in LANGUAGES:
+        request = rf.get(f"/{language}/")
+        with translation.override(language):
+            urls = sibling_urls(request)
+            for page in pages + pages:
+                assert urls(page) == page.get_url(request), page.url_path

@@ -3,6 +3,8 @@ objects as the queryset they prepare, with other values on each call, and a quer
 cannot be prepared refused when it is first run, not answered wrongly."""
 
 import uuid
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import wagtail_factories
@@ -69,6 +71,21 @@ def test_uuid_and_number_parameters(site_tree):
     by_pk = PreparedQuery(lambda p: Page.objects.filter(pk=p["pk"]), pk=int)
     assert [p.pk for p in by_pk(pk=page.pk)] == [page.pk]
     assert by_pk(pk=10**8) == []
+
+
+def test_a_moment_parameter(site_tree):
+    """An aware datetime as a value (the home page's next events, by their end): compared
+    as the ORM compares it, on either side of the event's end, whatever its time zone."""
+    event = site_tree["event"]
+    query = PreparedQuery(
+        lambda p: EventPage.objects.filter(end__gte=p["now"]).only("id"), now=datetime
+    )
+    for moment in (event.end, event.end - timedelta(microseconds=1), event.end + timedelta(1)):
+        for zone in (UTC, ZoneInfo("America/Bogota")):
+            moment = moment.astimezone(zone)
+            expected = set(EventPage.objects.filter(end__gte=moment).values_list("pk", flat=True))
+            assert {page.pk for page in query(now=moment)} == expected
+            assert (event.pk in expected) is (moment <= event.end)
 
 
 def test_annotations_come_with_the_objects(site_tree):
