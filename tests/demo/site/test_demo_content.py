@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail_localize.models import (
     StringSegment,
@@ -20,6 +21,7 @@ from home.models import ContactPage, HomePage, StandardPage
 from news.models import NewsPage
 from partners.models import City, Partner
 from projects.models import CityRole, PartnerRole, ProjectPage
+from tests.shared import shared_media_root
 
 TARGET_LANGUAGES = ["fr", "it", "es"]
 STANDARD_SLUGS = ["about", "accessibility", "privacy", "legal-notice"]
@@ -258,6 +260,23 @@ def test_news_link_to_projects_cities_and_events(site):
     assert [city.name for city in workshop.cities.all()] == ["Liège"]
     assert workshop.related_events.get().slug == "liege-local-governance-workshop-2021"
     assert workshop.image is not None
+
+
+def test_banners_are_light_jpeg_images(site, request, settings):
+    """The banners are gradients, a photograph's kind of picture: as JPEG, the lead image
+    a visitor downloads (width-800, the middle of its srcset) weighs a few kilobytes, and its
+    renditions cost a fraction of PNG's (Wagtail writes PNG with zlib's slowest setting)."""
+    settings.MEDIA_ROOT = shared_media_root(request)
+    banners = get_image_model().objects.filter(file__startswith="original_images/demo-")
+    assert banners.count() == 6
+    for banner in banners:
+        assert banner.file.name.endswith(".jpg")
+        rendition = banner.get_rendition("width-800")
+        assert rendition.file.name.endswith(".jpg")
+        with rendition.file.open("rb") as file:
+            assert file.read(3) == b"\xff\xd8\xff"  # a JPEG's first bytes
+        # As PNG, the same renditions weighed 44 KB and more.
+        assert rendition.file.size < 30_000, (banner.title, rendition.file.size)
 
 
 @pytest.mark.parametrize("code", TARGET_LANGUAGES)
