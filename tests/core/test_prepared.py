@@ -197,3 +197,25 @@ def test_renditions_are_prefetched_as_the_orm_prefetched_them(settings, tmp_path
         assert all(r.image.pk == image.pk for image in listed for r in image.prefetched_renditions)
         assert listing_rendition(listed[0], "fill-640x360").image_id == listed[0].pk
     assert len(queries) == 0
+
+
+@pytest.mark.django_db
+def test_sqlite_gets_the_pattern_as_an_expression_and_finds_the_same_rows(site_tree):
+    """On SQLite a prefix is not bound as the whole LIKE pattern (SQLite prepares such a
+    statement again at every run) but as `(? || '%')`: the same rows, the same plan."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    parent = site_tree["news_index"]
+    query = PreparedQuery(
+        lambda p: Page.objects.filter(path__startswith=p["path"], slug=p["slug"]),
+        path=str,
+        slug=str,
+    )
+    child = parent.get_children().first()
+    assert [p.pk for p in query(path=parent.path, slug=child.slug)] == [child.pk]
+    assert query(path=parent.path + "9", slug=child.slug) == []
+    sql = query._compiled().sql
+    assert "LIKE (%s || '%%') ESCAPE" in sql and sql.count("%s") == 2
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, [parent.path, child.slug])
+        assert "slug" in " ".join(str(row) for row in cursor.fetchall())
