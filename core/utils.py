@@ -1,5 +1,6 @@
 """Small helpers shared by the listings."""
 
+import functools
 from collections import defaultdict
 
 from django.conf import settings
@@ -7,6 +8,8 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Prefetch, Q, QuerySet, When, prefetch_related_objects
 from django.utils import translation
 from wagtail.images.models import Filter
+
+from core.prepared import PreparedQuery
 
 
 def paginate(request, items, per_page, param="page", count=None):
@@ -170,7 +173,9 @@ def listing_rendition(image, spec):
 
 def prefetch_renditions(images, *specs):
     """Fetch the renditions ``specs`` of all ``images`` in one query, so that the
-    ``{% image %}`` tags of a listing do not ask once per image."""
+    ``{% image %}`` tags of a listing do not ask once per image. Its SQL is built once per
+    process for each number of images up to 32 (rounded up: `_PREPARED_SIZES`; building it
+    took the ORM four times what the database takes to answer it)."""
     images = [
         image
         for image in images
@@ -179,11 +184,41 @@ def prefetch_renditions(images, *specs):
     if not images:
         return
     rendition_model = images[0].get_rendition_model()
-    prefetch_related_objects(
-        images,
-        Prefetch(
-            "renditions",
-            queryset=rendition_model.objects.filter(filter_spec__in=specs),
-            to_attr="prefetched_renditions",
+    ids = list(dict.fromkeys(image.pk for image in images))
+    size = next((size for size in _PREPARED_SIZES if size >= len(ids)), None)
+    if size is None:
+        prefetch_related_objects(
+            images,
+            Prefetch(
+                "renditions",
+                queryset=rendition_model.objects.filter(filter_spec__in=specs),
+                to_attr="prefetched_renditions",
+            ),
+        )
+        return
+    ids += ids[-1:] * (size - len(ids))  # the same id again changes nothing in `IN`
+    found = defaultdict(list)
+    query = _prepared_renditions(rendition_model, tuple(specs), size)
+    for rendition in query(**{f"image{i}": pk for i, pk in enumerate(ids)}):
+        found[rendition.image_id].append(rendition)
+    image_field = rendition_model._meta.get_field("image")
+    for image in images:
+        # As the prefetch did: each image its list, each rendition its image.
+        image.prefetched_renditions = renditions = list(found.get(image.pk, ()))
+        for rendition in renditions:
+            image_field.set_cached_value(rendition, image)
+
+
+# Numbers of images a prepared query of renditions is made for (a listing: 3 to 12 cards,
+# the footer's and the partners' logos).
+_PREPARED_SIZES = (4, 8, 16, 32)
+
+
+@functools.lru_cache(maxsize=32)
+def _prepared_renditions(rendition_model, specs, size):
+    return PreparedQuery(
+        lambda p: rendition_model.objects.filter(
+            filter_spec__in=specs, image_id__in=[p[f"image{i}"] for i in range(size)]
         ),
+        **{f"image{i}": int for i in range(size)},
     )

@@ -113,9 +113,11 @@ def _utc_stamp(value):
     return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def add_to_calendar_links(event, request):
-    """Links to the .ics file and to Google Calendar's and Outlook's "new event" forms."""
-    path = event.get_url(request)  # once: each `event.url` looks the site up again
+def add_to_calendar_links(event, request, path=None):
+    """Links to the .ics file and to Google Calendar's and Outlook's "new event" forms.
+    `path`: the event's `get_url(request)`, when the caller has it (its event page)."""
+    if path is None:
+        path = event.get_url(request)  # once: each `event.url` looks the site up again
     page_url = request.build_absolute_uri(path)
     details = f"{strip_tags(event.summary)}\n\n{page_url}"
     city = getattr(event, "local_city", None) or (event.city.localized if event.city_id else None)
@@ -153,10 +155,10 @@ def add_to_calendar_links(event, request):
         "location": location,
         **outlook_times,
     }
+    outlook_query = urlencode(outlook_query)  # the same for both services
     return {
         "ics": f"{path}event.ics",
         "google": google,
-        "outlook": "https://outlook.live.com/calendar/0/action/compose?" + urlencode(outlook_query),
-        "office365": "https://outlook.office.com/calendar/0/action/compose?"
-        + urlencode(outlook_query),
+        "outlook": f"https://outlook.live.com/calendar/0/action/compose?{outlook_query}",
+        "office365": f"https://outlook.office.com/calendar/0/action/compose?{outlook_query}",
     }

@@ -343,8 +343,9 @@ class EventPage(OneEventAcrossLanguages, RoutablePageMixin, BasePage):
         if self.registration_enabled:  # otherwise the page shows no form
             context.setdefault("registration_form", RegistrationForm())
         context["registration"] = self.registration_state
-        context["calendar_links"] = add_to_calendar_links(self, request)
-        context["json_ld"] = event_json_ld(self, request)
+        path = self.get_url(request)  # once for both: each is a reverse() and a site lookup
+        context["calendar_links"] = add_to_calendar_links(self, request, path)
+        context["json_ld"] = event_json_ld(self, request, path)
         return context
 
     @path("")

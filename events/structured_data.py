@@ -27,8 +27,10 @@ def _iso(event, value):
     return local.date().isoformat() if event.all_day else local.isoformat()
 
 
-def event_data(event, request):
-    page_url = request.build_absolute_uri(event.get_url(request))
+def event_data(event, request, path=None):
+    """`path`: the event's `get_url(request)`, when the caller has it (its event page)."""
+    path = event.get_url(request) if path is None else path
+    page_url = request.build_absolute_uri(path)
     city = getattr(event, "local_city", None) or (event.city.localized if event.city_id else None)
     organiser = getattr(event, "local_organiser", None) or (
         event.organiser.localized if event.organiser_id else None
@@ -79,8 +81,8 @@ def event_data(event, request):
     return data
 
 
-def event_json_ld(event, request):
+def event_json_ld(event, request, path=None):
     """The JSON-LD as markup-safe text: `<`, `>` and `&` escaped so it cannot close the script."""
-    text = json.dumps(event_data(event, request), ensure_ascii=False)
+    text = json.dumps(event_data(event, request, path), ensure_ascii=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(text)  # noqa: S308 - escaped above

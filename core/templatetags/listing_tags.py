@@ -251,6 +251,25 @@ def event_project(event):
     return translated(event.project) if event.project_id else None
 
 
+@register.simple_tag
+def select_options(options, selected, value="pk", label="label"):
+    """The <option>s of a listing's filter, written here rather than by a `{% for %}` and
+    an `{% if %}` per option (the news index's cities, projects and years: 1.5 ms of its
+    template at 2,000 news items per language). `options`: dicts (or numbers, `value`
+    None: the option is its value); `selected`: the filter's value, a text or None. The
+    same markup as `<option value="{{ o.pk }}"{% if selected == o.pk|stringformat:"d" %}
+    selected{% endif %}>{{ o.label }}</option>`, one after the other."""
+    esc, html = conditional_escape, []
+    for option in options:
+        key, text = (option, option) if value is None else (option[value], option[label])
+        is_selected = selected is not None and selected == f"{key:d}"
+        html.append(
+            f'<option value="{esc(localize(key))}"{" selected" if is_selected else ""}>'
+            f"{esc(localize(text))}</option>"
+        )
+    return mark_safe("".join(html))  # every value escaped above
+
+
 @register.simple_tag(takes_context=True)
 def page_query(context, number, param="page", anchor=""):
     """The query string of the current address with one pagination parameter changed,
@@ -259,6 +278,62 @@ def page_query(context, number, param="page", anchor=""):
     query = request.GET.copy() if request is not None else QueryDict(mutable=True)
     query[param] = number
     return f"?{query.urlencode()}{anchor}"
+
+
+@register.simple_tag(takes_context=True)
+def pagination_html(context, page_obj, param="", anchor="", label=""):
+    """The pagination links of a listing (components/pagination.html), written here
+    rather than by a `{% for %}` with two `{% if %}`, a `{% page_query %}` and a
+    `{% translate %}` per number (1.8 ms of the news index at 2,000 news items per
+    language). The markup the template wrote, escaped and localised the same way
+    (`tests/core/test_card_tags.py` renders that template next to it)."""
+    paginator = page_obj.paginator
+    if not paginator.num_pages > 1:
+        return ""
+    esc, param, anchor = conditional_escape, param or "page", anchor or ""
+    query = context.get("request")
+    query = query.GET.copy() if query is not None else QueryDict(mutable=True)
+
+    def href(number):  # as `{% page_query %}`, escaped as a tag's output is
+        query[param] = number
+        return esc(f"?{query.urlencode()}{anchor}")
+
+    page_word = esc(translation.gettext("Page"))
+    html = (
+        f'<nav class="pagination" aria-label="{esc(label or translation.gettext("Pages"))}">'
+        '\n  <ul class="pagination__list">\n    '
+    )
+    if page_obj.has_previous():
+        html += (
+            '\n    <li class="pagination__item pagination__item--prev"><a class="pagination__link"'
+            f' href="{href(page_obj.previous_page_number())}" rel="prev"><span aria-hidden="true">'
+            f"‹</span> {esc(translation.gettext('Previous'))}</a></li>\n    "
+        )
+    html += "\n    "
+    current = page_obj.number
+    for number in elided_pages(page_obj):
+        if number == paginator.ELLIPSIS:
+            item = (
+                '<li class="pagination__item pagination__item--gap"><span aria-hidden="true">'
+                "…</span></li>"
+            )
+        else:
+            mark = ' is-current"' if number == current else '"'
+            aria = ' aria-current="page"' if number == current else ""
+            item = (
+                f'<li class="pagination__item"><a class="pagination__link{mark} '
+                f'href="{href(number)}"{aria}><span class="visually-hidden">{page_word} </span>'
+                f"{esc(localize(number))}</a></li>"
+            )
+        html += f"\n    \n    {item}\n    \n    "
+    html += "\n    "
+    if page_obj.has_next():
+        html += (
+            '\n    <li class="pagination__item pagination__item--next"><a class="pagination__link"'
+            f' href="{href(page_obj.next_page_number())}" rel="next">'
+            f'{esc(translation.gettext("Next"))} <span aria-hidden="true">›</span></a></li>\n    '
+        )
+    return mark_safe(html + "\n  </ul>\n</nav>")  # every value escaped above
 
 
 @register.filter

@@ -2,9 +2,11 @@
 templates asked for per card before."""
 
 import datetime
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.core.paginator import Paginator
 from django.template import Context, Template
 from django.utils import translation
 from wagtail.models import Page
@@ -88,3 +90,54 @@ def test_a_card_address_is_get_url(translated_site, rf):
             urls = sibling_urls(request)
             for page in pages + pages:
                 assert urls(page) == page.get_url(request), page.url_path
+
+
+OLD_OPTIONS = (
+    '{% for o in options %}<option value="{{ o.pk }}"{% if selected == o.pk|stringformat:"d" %}'
+    " selected{% endif %}>{{ o.label }}</option>{% endfor %}"
+    '|{% for y in years %}<option value="{{ y }}"{% if selected == y|stringformat:"d" %}'
+    " selected{% endif %}>{{ y }}</option>{% endfor %}"
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr", "it", "es"])
+@pytest.mark.parametrize("separator", [False, True])
+@pytest.mark.parametrize("selected", ["", "12", "2024", "1234", None])
+def test_filter_options_are_the_template_they_replaced(language, separator, selected, settings):
+    settings.USE_THOUSAND_SEPARATOR = separator
+    options = [{"pk": 12, "label": "<Nice> & 'Torino'"}, {"pk": 1234, "label": "Liège"}]
+    years = [2025, 2024, 999]
+    new = Template(
+        "{% load listing_tags %}{% select_options options selected %}"
+        "|{% select_options years selected value=None %}"
+    )
+    context = {"options": options, "years": years}
+    if selected is not None:
+        context["selected"] = selected
+    with translation.override(language):
+        assert new.render(Context(context)) == Template(OLD_OPTIONS).render(Context(context))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr", "it", "es"])
+@pytest.mark.parametrize("number", [1, 2, 5, 9, 10, 1500])
+@pytest.mark.parametrize("query", ["", "city=3&year=2024", "q=<a>&page=4"])
+def test_pagination_is_the_template_it_replaced(language, number, query, rf, settings):
+    """components/pagination.html now calls `pagination_html`: the same markup as the
+    template it replaced, with and without a parameter, an anchor and a label, on pages
+    near either end, with gaps and thousands (separators on and off)."""
+    settings.USE_THOUSAND_SEPARATOR = number == 1500
+    request = rf.get(f"/x/?{query}")
+    old = Template(OLD_PAGINATION)
+    new = Template('{% include "components/pagination.html" %}')
+    for total in (1, 12, 30, 130, 18000):
+        page_obj = Paginator(range(total), 12).get_page(number)
+        for extra in ({}, {"param": "upcoming_page", "anchor": "#upcoming", "label": "<Up>"}):
+            context = {"request": request, "page_obj": page_obj, **extra}
+            with translation.override(language):
+                assert new.render(Context(context)) == old.render(Context(context))
+
+
+# components/pagination.html before it called `pagination_html` (3 December 2026).
+OLD_PAGINATION = (Path(__file__).parent / "old_pagination.html").read_text()

@@ -8,16 +8,22 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import wagtail_factories
+from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, When
+from django.db.models import Case, Prefetch, When, prefetch_related_objects
 from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from core.models import _child_by_slug
-from core.prepared import PreparedQuery
+from core.prepared import PreparedList, PreparedQuery
+from core.utils import listing_rendition, prefetch_renditions
 from events.models import EventPage
 from news.models import NewsPage
 from partners.models import City
+
+Image = get_image_model()
+Rendition = Image.get_rendition_model()
 
 
 def test_the_route_query_finds_what_child_of_finds(site_tree):
@@ -129,3 +135,87 @@ def test_a_page_image_renditions_come_in_one_query_and_a_missing_one_is_made(sit
     again = client.get(event.url).content.decode()
     assert ".width-800." in again
     assert event.image.renditions.filter(filter_spec="width-800").exists()
+
+
+@pytest.mark.django_db
+def test_a_page_of_rows_is_the_querysets_slice(site_tree):
+    """`slice(offset, limit)` gives what slicing the queryset gives, for every page and
+    past the end, with one SQL text whatever the page; PreparedList gives a Paginator the
+    same pages without counting."""
+    parent = site_tree["news_index"]
+    for day in range(7):
+        parent.add_child(instance=NewsPage(title=f"N{day}", slug=f"n{day}", summary="s"))
+
+    def build(path):
+        return Page.objects.filter(path__startswith=path).order_by("path")
+
+    query = PreparedQuery(lambda p: build(p["path"]), path=str)
+    everything = list(build(parent.path))
+    for offset, limit in ((0, 3), (3, 3), (6, 3), (7, 3), (100, 3), (0, 100)):
+        found = query.slice(offset, limit, path=parent.path)
+        assert [p.pk for p in found] == [p.pk for p in everything[offset : offset + limit]]
+    paginator = Paginator(PreparedList(query, len(everything), path=parent.path), 3)
+    for number in (1, 2, 3, 99):
+        page = paginator.get_page(number)
+        assert [p.pk for p in page] == [p.pk for p in Paginator(everything, 3).get_page(number)]
+    sliced = PreparedQuery(lambda p: build(p["path"])[:2], path=str)
+    with pytest.raises(ValueError):
+        sliced.slice(0, 2, path=parent.path)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 3, 5, 40])
+def test_renditions_are_prefetched_as_the_orm_prefetched_them(settings, tmp_path, count):
+    """prefetch_renditions: each image with its renditions of the sizes asked (and only
+    those), each rendition knowing its image, in one query; an image given twice and more
+    images than a prepared query holds (40) alike."""
+    settings.MEDIA_ROOT = tmp_path
+    images = [wagtail_factories.ImageFactory() for _ in range(min(count, 5))]
+    for image in images:
+        image.get_rendition("fill-640x360")
+        image.get_rendition("width-480")
+    listed = [Image.objects.get(pk=images[i % len(images)].pk) for i in range(count)]
+    expected = [Image.objects.get(pk=image.pk) for image in listed]
+    prefetch_related_objects(
+        expected,
+        Prefetch(
+            "renditions",
+            queryset=Rendition.objects.filter(filter_spec__in=["fill-640x360"]),
+            to_attr="prefetched_renditions",
+        ),
+    )
+    with CaptureQueriesContext(connection) as queries:
+        prefetch_renditions(listed, "fill-640x360")
+    assert len(queries) == 1
+    for image, other in zip(listed, expected, strict=True):
+        assert sorted(r.pk for r in image.prefetched_renditions) == sorted(
+            r.pk for r in other.prefetched_renditions
+        )
+        assert [r.filter_spec for r in image.prefetched_renditions] == ["fill-640x360"]
+    with CaptureQueriesContext(connection) as queries:
+        # Each rendition knows its image (one of those given, as Django's prefetch does).
+        assert all(r.image.pk == image.pk for image in listed for r in image.prefetched_renditions)
+        assert listing_rendition(listed[0], "fill-640x360").image_id == listed[0].pk
+    assert len(queries) == 0
+
+
+@pytest.mark.django_db
+def test_sqlite_gets_the_pattern_as_an_expression_and_finds_the_same_rows(site_tree):
+    """On SQLite a prefix is not bound as the whole LIKE pattern (SQLite prepares such a
+    statement again at every run) but as `(? || '%')`: the same rows, the same plan."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    parent = site_tree["news_index"]
+    query = PreparedQuery(
+        lambda p: Page.objects.filter(path__startswith=p["path"], slug=p["slug"]),
+        path=str,
+        slug=str,
+    )
+    child = parent.get_children().first()
+    assert [p.pk for p in query(path=parent.path, slug=child.slug)] == [child.pk]
+    assert query(path=parent.path + "9", slug=child.slug) == []
+    sql = query._compiled().sql
+    assert "LIKE (%s || '%%') ESCAPE" in sql and sql.count("%s") == 2
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, [parent.path, child.slug])
+        assert "slug" in " ".join(str(row) for row in cursor.fetchall())

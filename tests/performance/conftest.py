@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from core import chrome_cache
 from tests.performance.builders import build_site, grow_site
 from tests.shared import shared_fixture, shared_media_root
 
@@ -28,6 +29,15 @@ def perf_site(_parent=None):
     """builders.build_site(), built once per module (tests/shared.py); ask for `media_root`
     too where its image files are read."""
     return build_site()
+
+
+@pytest.fixture
+def chrome_kept(settings):
+    """The chrome kept per content version, as on a served site (the tests' default is 0)."""
+    settings.CHROME_CACHE_SECONDS = 300
+    chrome_cache.clear()  # ids and the generation come back after each test's rollback
+    yield settings
+    chrome_cache.clear()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core import chrome_cache, routing
+from core import routing
 from core.templatetags.listing_tags import NEWS_CARD_FIELDS
 from events.models import EventPage
 from home import listings
@@ -30,11 +30,8 @@ HOMES = [f"/{code}/" for code in LANGUAGES]
 
 
 @pytest.fixture
-def site(perf_site, media_root, settings):
-    settings.CHROME_CACHE_SECONDS = 300
-    chrome_cache.clear()  # ids and the generation come back after each test's rollback
-    yield perf_site
-    chrome_cache.clear()
+def site(perf_site, media_root, chrome_kept):
+    return perf_site
 
 
 def partner_cards(html):
