@@ -1,6 +1,8 @@
 """`{% srcset_image %}` of core/templatetags/image_tags.py: Wagtail's tag with its filters
 made once per tag, so the same markup and renditions as Wagtail's."""
 
+import re
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -41,3 +43,19 @@ def test_its_filters_are_made_once_per_tag(settings, tmp_path):
     with mock.patch.object(Filter, "__init__", autospec=True, side_effect=Filter.__init__) as made:
         assert "srcset=" in template.render(Context({"image": image}))
     assert made.call_count == 0
+
+
+def test_every_template_with_the_tag_loads_ours_after_wagtails(settings):
+    """A later library's tag takes the name: a template loading ours first, or not at all,
+    renders Wagtail's tag again (the same markup, the filters made at every render)."""
+    templates = Path(settings.BASE_DIR) / "site" / "templates"
+    using = [path for path in templates.rglob("*.html") if "{% srcset_image" in path.read_text()]
+    assert using, "no template uses {% srcset_image %}"
+    for path in using:
+        libraries = [
+            library
+            for load in re.findall(r"{%\s*load\s+([^%]+?)\s*%}", path.read_text())
+            for library in load.split()
+        ]
+        assert "image_tags" in libraries, path
+        assert libraries.index("image_tags") > libraries.index("wagtailimages_tags"), path
