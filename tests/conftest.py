@@ -9,9 +9,9 @@ from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from core.frame_stack import call_with_room
 from tests import factories
 from tests.dbtemplate import _migrations_from_template, django_db_setup  # noqa: F401
+from tests.frame_stack import call_with_room
 from tests.shared import (  # noqa: F401 - fixtures
     _django_db_helper,
     _shared_database,
@@ -48,7 +48,7 @@ def pytest_itemcollected(item):
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_protocol(item, nextitem):
     """pytest's own protocol (set-up, call, tear-down, reports), run with room on the frame
-    stack (core/frame_stack.py: on Python 3.11 a test database's migrations took 27 s
+    stack (tests/frame_stack.py: on Python 3.11 a test database's migrations took 27 s
     instead of 19 s in a pytest-xdist worker without it), and never beside another test
     marked with the same `exclusive("name")` (tests/shared.py). The first result ends the
     hook: pytest's implementation is not run a second time."""

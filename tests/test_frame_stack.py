@@ -1,4 +1,4 @@
-"""Room on the frame stack (core/frame_stack.py): a loop just across the end of one of
+"""Room on the frame stack (tests/frame_stack.py): a loop just across the end of one of
 CPython's 16 KiB frame chunks maps memory on every call, unless it runs with room."""
 
 import resource
@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from core import frame_stack
-from core.frame_stack import call_with_room
+from tests import frame_stack
+from tests.frame_stack import call_with_room
 
 CALLS = 2000
 DEPTHS = range(0, 400)  # the first chunk boundary of a new thread lies within 200 levels
@@ -62,5 +62,5 @@ def test_every_test_runs_with_room():
     while frame is not None:
         codes.add(frame.f_code)
         frame = frame.f_back
-    assert frame_stack._call.__code__ in codes
-    assert frame_stack._call.__code__.co_stacksize == frame_stack.RESERVED_SLOTS
+    assert call_with_room.__code__ in codes
+    assert call_with_room.__code__.co_stacksize == frame_stack.RESERVED_SLOTS
